@@ -1,0 +1,67 @@
+package io.realtimestore.products.search;
+
+import com.azure.identity.DefaultAzureCredentialBuilder;
+import dev.langchain4j.model.azure.AzureOpenAiEmbeddingModel;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import io.quarkus.logging.Log;
+import io.realtimestore.products.config.SearchConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+
+/**
+ * Chooses the embedding model: Azure OpenAI when both {@code AZURE_OPENAI_ENDPOINT} and
+ * {@code AZURE_OPENAI_EMBEDDING_DEPLOYMENT} are set (API key, or Entra ID when no key is given), otherwise an
+ * in-process ONNX model shipped inside its Maven jar, so the default needs no network.
+ */
+@ApplicationScoped
+public class EmbeddingModelProducer {
+
+    /** bge-small expects this instruction before queries (not before passages). */
+    static final String BGE_QUERY_PREFIX = "Represent this sentence for searching relevant passages: ";
+
+    @Produces
+    @Singleton
+    EmbeddingService embeddingService(SearchConfig config) {
+        SearchConfig.Embedding embedding = config.embedding();
+        if (embedding.azureEndpoint().isPresent() != embedding.azureDeployment().isPresent()) {
+            throw new IllegalStateException("Azure OpenAI embeddings need both AZURE_OPENAI_ENDPOINT and "
+                    + "AZURE_OPENAI_EMBEDDING_DEPLOYMENT; only "
+                    + (embedding.azureEndpoint().isPresent() ? "AZURE_OPENAI_ENDPOINT" : "AZURE_OPENAI_EMBEDDING_DEPLOYMENT")
+                    + " is set. Set both, or neither for the in-process model.");
+        }
+        if (embedding.azureEndpoint().isPresent()) {
+            return azure(embedding);
+        }
+        return switch (embedding.localModel()) {
+            case ALL_MINILM_L6_V2 -> local(new AllMiniLmL6V2EmbeddingModel(), "onnx:all-minilm-l6-v2", "", embedding);
+            case BGE_SMALL_EN_V15 -> local(new BgeSmallEnV15QuantizedEmbeddingModel(), "onnx:bge-small-en-v1.5-q",
+                    BGE_QUERY_PREFIX, embedding);
+        };
+    }
+
+    private static EmbeddingService local(EmbeddingModel model, String id, String prefix, SearchConfig.Embedding cfg) {
+        Log.infof("Embeddings: in-process model %s", id);
+        return new EmbeddingService(model, id, prefix, cfg.batchSize());
+    }
+
+    private static EmbeddingService azure(SearchConfig.Embedding cfg) {
+        String deployment = cfg.azureDeployment().orElseThrow();
+        var builder = AzureOpenAiEmbeddingModel.builder()
+                .endpoint(cfg.azureEndpoint().orElseThrow())
+                .deploymentName(deployment)
+                .timeout(Duration.ofSeconds(20))
+                .maxRetries(2);
+        if (cfg.azureApiKey().isPresent()) {
+            builder.apiKey(cfg.azureApiKey().get());
+            Log.infof("Embeddings: Azure OpenAI deployment %s (API key)", deployment);
+        } else {
+            builder.tokenCredential(new DefaultAzureCredentialBuilder().build());
+            Log.infof("Embeddings: Azure OpenAI deployment %s (Entra ID)", deployment);
+        }
+        return new EmbeddingService(builder.build(), "azure:" + deployment, "", cfg.batchSize());
+    }
+}

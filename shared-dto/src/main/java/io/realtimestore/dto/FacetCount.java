@@ -1,0 +1,5 @@
+package io.realtimestore.dto;
+
+/** A category or brand with how many products carry it. */
+public record FacetCount(String name, long productCount) {
+}

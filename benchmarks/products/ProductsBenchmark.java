@@ -127,13 +127,12 @@ public class ProductsBenchmark {
     // ---------------------------------------------------------------- one catalog size
 
     record ImportResult(int products, double wallSeconds, double productsPerSecond, long serverMillis) {}
-    record Latency(String mode, int requests, long errors, double p50, double p90, double p99, double max, String firstError) {}
-    record Throughput(String mode, int concurrency, double seconds, long requests, long errors, double requestsPerSecond,
-            double p50, double p99, String firstError) {}
+    /** One load run: latencies are client-side round trips of the answered (200) requests, in ms. */
+    record Load(String mode, int concurrency, long requests, long errors, double seconds, double requestsPerSecond,
+            double p50, double p90, double p99, double max, String firstError) {}
     record Memory(long rssKb, long hwmKb) {}
-    record SizeResult(int size, double startupSeconds, ImportResult importResult, List<Latency> latency,
-            List<Throughput> throughput, Memory afterLoad, double stopSeconds, double restartSeconds,
-            long indexRebuildMillis, Memory afterRestart) {}
+    record SizeResult(int size, double startupSeconds, ImportResult importResult, List<Load> latency, List<Load> throughput,
+            Memory afterLoad, double stopSeconds, double restartSeconds, long indexRebuildMillis, Memory afterRestart) {}
 
     static SizeResult benchmarkSize(Options o, int size, Path dir) {
         System.out.printf("=== %,d products (work dir %s)%n", size, dir);
@@ -146,8 +145,8 @@ public class ProductsBenchmark {
 
         ImportResult imported = importCatalog(service, size, o.seed());
         checkListing(service, size);
-        List<Latency> latency = MODES.stream().map(mode -> latency(service, mode, o)).toList();
-        List<Throughput> throughput = MODES.stream().map(mode -> throughput(service, mode, o)).toList();
+        List<Load> latency = MODES.stream().map(mode -> latency(service, mode, o)).toList();
+        List<Load> throughput = MODES.stream().map(mode -> throughput(service, mode, o)).toList();
         Memory afterLoad = service.memory();
         System.out.printf("memory after load: VmRSS %s, VmHWM %s%n", mib(afterLoad.rssKb()), mib(afterLoad.hwmKb()));
         double stop = service.stop();
@@ -170,9 +169,15 @@ public class ProductsBenchmark {
     static ImportResult importCatalog(Service service, int size, int seed) {
         System.out.printf("importing %,d generated products in one streamed NDJSON request...%n", size);
         long started = System.nanoTime();
-        // Rows are generated as the client sends them; the service stores, embeds and indexes them as it reads,
-        // so how far the stream got (less a few MB of buffers) shows how far the import got.
-        IntConsumer progress = sent -> System.out.printf("  %,d rows streamed after %.0f s%n", sent, (System.nanoTime() - started) / 1e9);
+        // Rows are generated as the client sends them, so a line every 10 s shows the import is moving; buffers
+        // between client and service hold a few MB, so the last rows leave well before the service is done.
+        long[] lastLine = { started };
+        IntConsumer progress = sent -> {
+            if (sent < size && System.nanoTime() - lastLine[0] < 10_000_000_000L) return;
+            lastLine[0] = System.nanoTime();
+            System.out.printf("  %,d rows streamed after %.0f s%s%n", sent, (lastLine[0] - started) / 1e9,
+                    sent < size ? "" : "; waiting for the service to store, embed and index them");
+        };
         HttpRequest request = HttpRequest.newBuilder(service.uri("/api/products/import"))
                 .header("X-Api-Key", service.apiKey()).header("Content-Type", "application/x-ndjson")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> catalogBody(new Catalog(seed), size, progress)))
@@ -208,67 +213,65 @@ public class ProductsBenchmark {
     }
 
     /** Concurrency 1: each request waits for the previous answer, so each sample is one full HTTP round trip. */
-    static Latency latency(Service service, String mode, Options o) {
+    static Load latency(Service service, String mode, Options o) {
         List<HttpRequest> requests = searchRequests(service, mode);
-        Worker warm = new Worker(requests, 0);
-        for (int i = 0; i < o.warmup(); i++) warm.once();
-        Worker w = new Worker(requests, 0);
-        for (int i = 0; i < o.requests(); i++) w.once();
-        long[] s = w.samples.build().sorted().toArray();
-        Latency l = new Latency(mode, o.requests(), w.errors, percentile(s, 50), percentile(s, 90), percentile(s, 99),
-                percentile(s, 100), w.firstError);
-        System.out.printf("latency %-8s c=1   p50 %6.2f  p90 %6.2f  p99 %6.2f  max %7.2f ms   errors %d%n",
-                mode, l.p50(), l.p90(), l.p99(), l.max(), l.errors());
-        warnErrors(l.errors(), o.requests(), l.firstError());
-        return l;
+        measure(requests, mode, 1, w -> w.sent < o.warmup());
+        return report("latency", measure(requests, mode, 1, w -> w.sent < o.requests()));
     }
 
     /** Closed loop for a fixed time: each worker sends its next request as soon as its previous one is answered. */
-    static Throughput throughput(Service service, String mode, Options o) {
+    static Load throughput(Service service, String mode, Options o) {
         List<HttpRequest> requests = searchRequests(service, mode);
-        runWorkers(requests, o.concurrency(), o.loadWarmupS());
-        long started = System.nanoTime();
-        List<Worker> workers = runWorkers(requests, o.concurrency(), o.durationS());
-        double seconds = (System.nanoTime() - started) / 1e9;
-        long[] s = workers.stream().flatMapToLong(w -> w.samples.build()).sorted().toArray();
-        long errors = workers.stream().mapToLong(w -> w.errors).sum();
-        long count = s.length + errors;
-        String firstError = workers.stream().map(w -> w.firstError).filter(Objects::nonNull).findFirst().orElse(null);
-        Throughput t = new Throughput(mode, o.concurrency(), seconds, count, errors, count / seconds,
-                percentile(s, 50), percentile(s, 99), firstError);
-        System.out.printf("load    %-8s c=%-3d %7.0f req/s   (%d requests in %.1f s, p50 %.2f ms, p99 %.2f ms)   errors %d%n",
-                mode, o.concurrency(), t.requestsPerSecond(), count, seconds, t.p50(), t.p99(), errors);
-        warnErrors(errors, count, firstError);
-        return t;
+        measure(requests, mode, o.concurrency(), until(o.loadWarmupS()));
+        return report("load", measure(requests, mode, o.concurrency(), until(o.durationS())));
     }
 
-    static List<Worker> runWorkers(List<HttpRequest> requests, int concurrency, int seconds) {
+    static Predicate<Worker> until(int seconds) {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        return w -> System.nanoTime() < deadline;
+    }
+
+    /** Runs one worker thread per unit of concurrency while {@code more} allows, and sums up what they saw. */
+    static Load measure(List<HttpRequest> requests, String mode, int concurrency, Predicate<Worker> more) {
         // Offsets spread the workers over the query list, so they do not all ask the same thing at once.
-        List<Worker> workers = Stream.iterate(0, w -> w + 1).limit(concurrency).map(w -> new Worker(requests, w * 7)).toList();
+        List<Worker> workers = IntStream.range(0, concurrency).mapToObj(w -> new Worker(requests, w * 7)).toList();
+        long started = System.nanoTime();
         try (ExecutorService pool = Executors.newFixedThreadPool(concurrency)) {
             List<Future<?>> running = workers.stream().<Future<?>>map(w -> pool.submit(() -> {
-                while (System.nanoTime() < deadline) w.once();
+                while (more.test(w)) w.once();
             })).toList();
             for (Future<?> f : running) f.get();
         } catch (Exception e) {
             throw new Failure("a load worker failed: " + e);
         }
-        return workers;
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long[] s = workers.stream().flatMapToLong(w -> w.samples.build()).sorted().toArray();
+        long errors = workers.stream().mapToLong(w -> w.errors).sum();
+        String firstError = workers.stream().map(w -> w.firstError).filter(Objects::nonNull).findFirst().orElse(null);
+        return new Load(mode, concurrency, s.length + errors, errors, seconds, (s.length + errors) / seconds,
+                percentile(s, 50), percentile(s, 90), percentile(s, 99), percentile(s, 100), firstError);
+    }
+
+    static Load report(String what, Load l) {
+        System.out.printf("%-7s %-8s c=%-2d %6.0f req/s   p50 %6.2f  p90 %6.2f  p99 %6.2f  max %7.2f ms   (%d requests, %d errors)%n",
+                what, l.mode(), l.concurrency(), l.requestsPerSecond(), l.p50(), l.p90(), l.p99(), l.max(), l.requests(), l.errors());
+        if (l.errors() > 0) System.out.printf("  WARNING: %d of %d requests failed; first: %s%n", l.errors(), l.requests(), l.firstError());
+        return l;
     }
 
     /** Sends the queries in turn and keeps the round-trip time of each answered one (nanoseconds, unboxed). */
     static final class Worker {
         final List<HttpRequest> requests;
         final LongStream.Builder samples = LongStream.builder();
-        int next;
+        final int offset;
+        int sent;
         long errors;
         String firstError;
 
-        Worker(List<HttpRequest> requests, int offset) { this.requests = requests; this.next = offset; }
+        Worker(List<HttpRequest> requests, int offset) { this.requests = requests; this.offset = offset; }
 
         void once() {
-            HttpRequest request = requests.get(next++ % requests.size());
+            HttpRequest request = requests.get((offset + sent++) % requests.size());
             long start = System.nanoTime();
             try {
                 HttpResponse<byte[]> r = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -292,10 +295,6 @@ public class ProductsBenchmark {
     static double percentile(long[] sorted, double p) {
         if (sorted.length == 0) return Double.NaN;
         return sorted[Math.max(0, (int) Math.ceil(p / 100 * sorted.length) - 1)] / 1e6;
-    }
-
-    static void warnErrors(long errors, long total, String first) {
-        if (errors > 0) System.out.printf("  WARNING: %d of %d requests failed; first: %s%n", errors, total, first);
     }
 
     // ---------------------------------------------------------------- the service process
@@ -565,7 +564,7 @@ public class ProductsBenchmark {
             String tags = Arrays.stream(distinct(r, c.tags(), 2 + r.nextInt(3))).map(Catalog::q).collect(Collectors.joining(","));
             double kg = c.minKg() + (c.maxKg() - c.minKg()) * r.nextDouble();
             String weight = kg < 1 ? Math.round(kg * 1000) + " g" : String.format(Locale.ROOT, "%.1f kg", kg);
-            return "{\"sku\":" + q(String.format("%s-%06d", c.code(), i + 1)) + ",\"name\":" + q(name)
+            return "{\"sku\":" + q(String.format(Locale.ROOT, "%s-%06d", c.code(), i + 1)) + ",\"name\":" + q(name)
                     + ",\"description\":" + q(description) + ",\"brand\":" + q(brand) + ",\"category\":" + q(c.name())
                     + ",\"price\":" + price + ",\"currency\":\"USD\",\"stock\":" + stock + ",\"tags\":[" + tags + "]"
                     + ",\"attributes\":{\"weight\":" + q(weight) + "," + q(c.attribute()) + ":" + q(pick(r, c.values())) + "}}";
@@ -683,7 +682,7 @@ public class ProductsBenchmark {
             SizeResult r = results.stream().filter(s -> s.size() == TARGET_SIZE).findFirst()
                     .orElse(results.stream().max(Comparator.comparingInt(SizeResult::size)).orElseThrow());
             double hybridP99 = r.latency().get(MODES.indexOf("hybrid")).p99();
-            Throughput keyword = r.throughput().get(MODES.indexOf("keyword"));
+            Load keyword = r.throughput().get(MODES.indexOf("keyword"));
             double importRate = r.importResult().productsPerSecond();
             long peakKb = Math.max(r.afterLoad().hwmKb(), r.afterRestart().hwmKb());
             return List.of(
@@ -710,7 +709,7 @@ public class ProductsBenchmark {
             rows.add(row("import durationMillis (server)", results, r -> String.valueOf(r.importResult().serverMillis())));
             for (int i = 0; i < MODES.size(); i++) {
                 int m = i;
-                rows.add(row(MODES.get(m) + " c=1 p50 / p90 / p99 / max (ms)", results, r -> { Latency l = r.latency().get(m);
+                rows.add(row(MODES.get(m) + " c=1 p50 / p90 / p99 / max (ms)", results, r -> { Load l = r.latency().get(m);
                     return fmt(l.p50()) + " / " + fmt(l.p90()) + " / " + fmt(l.p99()) + " / " + fmt(l.max()); }));
             }
             for (int i = 0; i < MODES.size(); i++) {

@@ -32,7 +32,7 @@ public interface SearchConfig {
 
     interface Embedding {
         /** The in-process model used when Azure OpenAI embeddings are not configured. */
-        @WithDefault("all-minilm-l6-v2")
+        @WithDefault("all-minilm-l6-v2-q")
         LocalModel localModel();
 
         /** {@code AZURE_OPENAI_ENDPOINT}; with {@code deployment} set, embeddings come from Azure OpenAI. */
@@ -44,8 +44,15 @@ public interface SearchConfig {
         /** {@code AZURE_OPENAI_API_KEY}; absent means Entra ID (managed identity, az login, environment). */
         Optional<String> azureApiKey();
 
-        /** Texts per call to the model while importing or re-embedding. */
-        @WithDefault("64")
+        /**
+         * How many tokens of a product's passage the in-process model reads. Name, category, brand and tags come
+         * first; the rest of the budget goes to the description. Encoding cost grows with it (see RELEVANCE.md).
+         */
+        @WithDefault("48")
+        int maxTokens();
+
+        /** Texts per call to the model while importing or re-embedding (sorted by length inside a call). */
+        @WithDefault("256")
         int batchSize();
     }
 
@@ -64,6 +71,6 @@ public interface SearchConfig {
     }
 
     enum LocalModel {
-        ALL_MINILM_L6_V2, BGE_SMALL_EN_V15
+        ALL_MINILM_L6_V2, ALL_MINILM_L6_V2_Q, BGE_SMALL_EN_V15
     }
 }

@@ -16,15 +16,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.FilterCodec;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswScalarQuantizedVectorsFormat;
+import org.apache.lucene.codecs.perfield.PerFieldKnnVectorsFormat;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexWriterConfig.OpenMode;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.MMapDirectory;
@@ -63,6 +73,7 @@ public class CatalogIndex {
             directory = new MMapDirectory(folder);
             IndexWriterConfig writerConfig = new IndexWriterConfig(ProductAnalyzers.INDEXING)
                     .setOpenMode(OpenMode.CREATE)
+                    .setCodec(new QuantizedVectorsCodec())
                     .setRAMBufferSizeMB(64);
             writer = new IndexWriter(directory, writerConfig);
             searchers = new SearcherManager(writer, null);
@@ -158,23 +169,9 @@ public class CatalogIndex {
 
     /** Products matching the filter (all when null) in price order. */
     public List<Hit> byPrice(Query filter, boolean ascending, int limit) {
-        IndexSearcher searcher = acquire();
-        try {
-            Query query = filter == null ? new org.apache.lucene.search.MatchAllDocsQuery() : filter;
-            var sort = new org.apache.lucene.search.Sort(
-                    new org.apache.lucene.search.SortField(ProductDocuments.PRICE, org.apache.lucene.search.SortField.Type.DOUBLE, !ascending));
-            TopDocs top = searcher.search(query, limit, sort);
-            List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
-            var storedFields = searcher.storedFields();
-            for (ScoreDoc scoreDoc : top.scoreDocs) {
-                hits.add(new Hit(ProductDocuments.viewOf(storedFields.document(scoreDoc.doc)), 1f));
-            }
-            return hits;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            release(searcher);
-        }
+        Query query = filter == null ? new MatchAllDocsQuery() : filter;
+        Sort sort = new Sort(new SortField(ProductDocuments.PRICE, SortField.Type.DOUBLE, !ascending));
+        return run(searcher -> searcher.search(query, limit, sort));
     }
 
     /** How many products contain this (analysed) term in any text field: zero suggests a misspelling. */
@@ -190,13 +187,23 @@ public class CatalogIndex {
     }
 
     private List<Hit> run(Query query, int limit) {
+        return run(searcher -> searcher.search(query, limit));
+    }
+
+    private interface TopDocsQuery {
+        TopDocs apply(IndexSearcher searcher) throws IOException;
+    }
+
+    private List<Hit> run(TopDocsQuery query) {
         IndexSearcher searcher = acquire();
         try {
-            TopDocs top = searcher.search(query, limit);
+            TopDocs top = query.apply(searcher);
             List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
             var storedFields = searcher.storedFields();
             for (ScoreDoc scoreDoc : top.scoreDocs) {
-                hits.add(new Hit(ProductDocuments.viewOf(storedFields.document(scoreDoc.doc)), scoreDoc.score));
+                // Sorted searches carry no relevance score (NaN); report 1 so clients see a number.
+                float score = Float.isNaN(scoreDoc.score) ? 1f : scoreDoc.score;
+                hits.add(new Hit(ProductDocuments.viewOf(storedFields.document(scoreDoc.doc)), score));
             }
             return hits;
         } catch (IOException e) {
@@ -207,10 +214,7 @@ public class CatalogIndex {
     }
 
     private static Query withFilter(Query query, Query filter) {
-        return new org.apache.lucene.search.BooleanQuery.Builder()
-                .add(query, org.apache.lucene.search.BooleanClause.Occur.MUST)
-                .add(filter, org.apache.lucene.search.BooleanClause.Occur.FILTER)
-                .build();
+        return new BooleanQuery.Builder().add(query, Occur.MUST).add(filter, Occur.FILTER).build();
     }
 
     private IndexSearcher acquire() {
@@ -255,6 +259,29 @@ public class CatalogIndex {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
+        }
+    }
+
+    /**
+     * The default codec with 7-bit scalar-quantised HNSW vectors: building the graph and searching it compare
+     * bytes instead of floats, which makes both several times cheaper and the index about a quarter of the size,
+     * for a recall loss that the rank fusion with BM25 does not notice.
+     */
+    private static final class QuantizedVectorsCodec extends FilterCodec {
+        private final KnnVectorsFormat vectors = new Lucene99HnswScalarQuantizedVectorsFormat();
+
+        QuantizedVectorsCodec() {
+            super(Codec.getDefault().getName(), Codec.getDefault());
+        }
+
+        @Override
+        public KnnVectorsFormat knnVectorsFormat() {
+            return new PerFieldKnnVectorsFormat() {
+                @Override
+                public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+                    return vectors;
+                }
+            };
         }
     }
 }

@@ -2,9 +2,6 @@ package io.realtimestore.products.search;
 
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import dev.langchain4j.model.azure.AzureOpenAiEmbeddingModel;
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import io.quarkus.logging.Log;
 import io.realtimestore.products.config.SearchConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,15 +34,20 @@ public class EmbeddingModelProducer {
             return azure(embedding);
         }
         return switch (embedding.localModel()) {
-            case ALL_MINILM_L6_V2 -> local(new AllMiniLmL6V2EmbeddingModel(), "onnx:all-minilm-l6-v2", "", embedding);
-            case BGE_SMALL_EN_V15 -> local(new BgeSmallEnV15QuantizedEmbeddingModel(), "onnx:bge-small-en-v1.5-q",
-                    BGE_QUERY_PREFIX, embedding);
+            case ALL_MINILM_L6_V2 -> local("all-minilm-l6-v2", OnnxEmbeddingModel.Pooling.MEAN, "", embedding);
+            case ALL_MINILM_L6_V2_Q -> local("all-minilm-l6-v2-q", OnnxEmbeddingModel.Pooling.MEAN, "", embedding);
+            case BGE_SMALL_EN_V15 -> local("bge-small-en-v1.5-q", OnnxEmbeddingModel.Pooling.CLS, BGE_QUERY_PREFIX, embedding);
         };
     }
 
-    private static EmbeddingService local(EmbeddingModel model, String id, String prefix, SearchConfig.Embedding cfg) {
-        Log.infof("Embeddings: in-process model %s", id);
-        return new EmbeddingService(model, id, prefix, cfg.batchSize());
+    /** The model files ship inside LangChain4j's langchain4j-embeddings-* jars, so nothing is downloaded. */
+    private static EmbeddingService local(String name, OnnxEmbeddingModel.Pooling pooling, String queryPrefix,
+            SearchConfig.Embedding cfg) {
+        // The token budget is part of the id: vectors made with another budget are recomputed.
+        String id = "onnx:" + name + ":" + cfg.maxTokens();
+        Log.infof("Embeddings: in-process model %s (passages up to %d tokens)", name, cfg.maxTokens());
+        return new EmbeddingService(new OnnxEmbeddingModel(name + ".onnx", name + "-tokenizer.json", pooling, cfg.maxTokens()),
+                id, queryPrefix, cfg.batchSize());
     }
 
     private static EmbeddingService azure(SearchConfig.Embedding cfg) {

@@ -46,8 +46,9 @@ public class ProductVectors {
         if (!missing.isEmpty()) {
             List<float[]> computed = embeddings.embedPassages(passages);
             QuarkusTransaction.requiringNew().run(() -> {
+                Map<Long, ProductEmbedding> rows = stored.findByProductIds(missing.stream().map(p -> p.id).toList());
                 for (int i = 0; i < missing.size(); i++) {
-                    save(missing.get(i).id, hashes.get(i), computed.get(i));
+                    save(missing.get(i).id, hashes.get(i), computed.get(i), rows.get(missing.get(i).id));
                 }
             });
             for (int i = 0; i < missing.size(); i++) {
@@ -59,7 +60,12 @@ public class ProductVectors {
 
     /** Stores a vector inside the caller's transaction. */
     public void save(long productId, String contentHash, float[] vector) {
-        ProductEmbedding e = stored.findById(productId);
+        save(productId, contentHash, vector, stored.findById(productId));
+    }
+
+    /** Stores a vector inside the caller's transaction, given the product's current row (null when it has none). */
+    public void save(long productId, String contentHash, float[] vector, ProductEmbedding current) {
+        ProductEmbedding e = current;
         boolean isNew = e == null;
         if (isNew) {
             e = new ProductEmbedding();

@@ -25,6 +25,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -69,6 +73,9 @@ public class ImportService {
     public ImportReport importProducts(InputStream body, Format format) {
         long started = System.nanoTime();
         Tally tally = new Tally(config.importing().maxListedRejections());
+        // Embedding (both cores, in the model) overlaps with writing and indexing the previous batch.
+        ExecutorService writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("catalog-import-writer").factory());
+        Pipeline pipeline = new Pipeline(writer);
         try (ImportRowReader reader = open(body, format)) {
             List<ImportRow> batch = new ArrayList<>(config.importing().batchSize());
             ImportRow row;
@@ -79,23 +86,25 @@ public class ImportService {
                 }
                 batch.add(row);
                 if (batch.size() == config.importing().batchSize()) {
-                    writeBatch(batch, tally);
+                    pipeline.submit(List.copyOf(batch), tally);
                     batch.clear();
                 }
                 if (row.number() % PROGRESS_EVERY == 0) {
-                    Log.infof("Import in progress: %d rows read, %d accepted, %d rejected",
-                            row.number(), tally.accepted, tally.rejected);
+                    Log.infof("Import in progress: %d rows read (%s)", row.number(), tally.timeSplit());
                 }
             }
-            writeBatch(batch, tally);
+            pipeline.submit(List.copyOf(batch), tally);
+            pipeline.awaitLast();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            writer.shutdownNow();
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        Log.infof("Import finished in %d ms: %d accepted (%d created, %d updated), %d rejected",
-                millis, tally.accepted, tally.created, tally.updated, tally.rejected);
-        return new ImportReport(tally.accepted, tally.created, tally.updated, tally.rejected,
-                List.copyOf(tally.rejections), tally.rejected > tally.rejections.size(), millis);
+        ImportReport report = tally.report(millis);
+        Log.infof("Import finished in %d ms: %d accepted (%d created, %d updated), %d rejected (%s)",
+                millis, report.accepted(), report.created(), report.updated(), report.rejected(), tally.timeSplit());
+        return report;
     }
 
     private ImportRowReader open(InputStream body, Format format) throws IOException {
@@ -106,24 +115,59 @@ public class ImportService {
         };
     }
 
-    private void writeBatch(List<ImportRow> rows, Tally tally) {
-        if (rows.isEmpty()) {
-            return;
+    /** Embeds a batch on the caller's thread and hands it to the writer; at most one batch waits to be written. */
+    private final class Pipeline {
+        private final ExecutorService writer;
+        private Future<?> pending;
+
+        Pipeline(ExecutorService writer) {
+            this.writer = writer;
         }
-        // The last row for a SKU wins; earlier rows for the same SKU in this batch count as updates.
-        Map<String, ImportRow> bySku = new LinkedHashMap<>();
-        rows.forEach(r -> bySku.put(r.input().sku().strip(), r));
+
+        void submit(List<ImportRow> rows, Tally tally) {
+            if (rows.isEmpty()) {
+                return;
+            }
+            // The last row for a SKU wins; earlier rows for the same SKU in this batch count as updates.
+            Map<String, ImportRow> bySku = new LinkedHashMap<>();
+            rows.forEach(r -> bySku.put(r.input().sku().strip(), r));
+            Map<String, float[]> vectors;
+            try {
+                long started = System.nanoTime();
+                vectors = embedChanged(bySku);
+                tally.addEmbedding(System.nanoTime() - started);
+            } catch (RuntimeException e) {
+                tally.rejectBatch(rows, e);
+                return;
+            }
+            awaitLast();
+            pending = writer.submit(() -> write(rows, bySku, vectors, tally));
+        }
+
+        void awaitLast() {
+            if (pending == null) {
+                return;
+            }
+            try {
+                pending.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("import interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("import writer failed", e.getCause());
+            }
+        }
+    }
+
+    private void write(List<ImportRow> rows, Map<String, ImportRow> bySku, Map<String, float[]> vectors, Tally tally) {
         try {
-            Map<String, float[]> newVectors = embedChanged(bySku);
-            BatchResult result = QuarkusTransaction.requiringNew().call(() -> upsert(bySku, newVectors));
+            long started = System.nanoTime();
+            BatchResult result = QuarkusTransaction.requiringNew().call(() -> upsert(bySku, vectors));
+            long written = System.nanoTime();
             index.syncProducts(result.ids());
-            tally.accepted += rows.size();
-            tally.created += result.created();
-            tally.updated += rows.size() - result.created();
+            tally.addWritten(rows.size(), result.created(), written - started, System.nanoTime() - written);
         } catch (RuntimeException e) {
-            String reason = "batch could not be saved: " + rootMessage(e);
-            Log.warnf("Import batch of %d rows rejected: %s", rows.size(), rootMessage(e));
-            rows.forEach(r -> tally.reject(r.number(), r.sku(), reason));
+            tally.rejectBatch(rows, e);
         }
     }
 
@@ -178,10 +222,13 @@ public class ImportService {
             written.add(product);
         }
         products.flush();
+        Map<Long, ProductEmbedding> storedVectors = embeddingRows.findByProductIds(
+                written.stream().filter(p -> newVectors.containsKey(p.sku)).map(p -> p.id).toList());
         for (Product product : written) {
             float[] vector = newVectors.get(product.sku);
             if (vector != null) {
-                vectors.save(product.id, embeddings.contentHash(EmbeddingService.passageOf(product)), vector);
+                vectors.save(product.id, embeddings.contentHash(EmbeddingService.passageOf(product)), vector,
+                        storedVectors.get(product.id));
             }
         }
         List<Long> ids = written.stream().map(p -> p.id).toList();
@@ -199,7 +246,10 @@ public class ImportService {
         return first.length() > 200 ? first.substring(0, 200) + "…" : first;
     }
 
-    /** Running counts for one import; only the first {@code maxListed} rejections are kept with their reason. */
+    /**
+     * Running counts for one import, updated by the reading thread (bad rows, embedding time) and the writer
+     * thread (stored rows); only the first {@code maxListed} rejections are kept with their reason.
+     */
     private static final class Tally {
         final int maxListed;
         final List<ImportReport.Rejection> rejections = new ArrayList<>();
@@ -207,16 +257,48 @@ public class ImportService {
         long created;
         long updated;
         long rejected;
+        long embedNanos;
+        long writeNanos;
+        long indexNanos;
 
         Tally(int maxListed) {
             this.maxListed = maxListed;
         }
 
-        void reject(long row, String sku, String reason) {
+        synchronized void addEmbedding(long nanos) {
+            embedNanos += nanos;
+        }
+
+        synchronized void addWritten(int rows, int newProducts, long writeTime, long indexTime) {
+            accepted += rows;
+            created += newProducts;
+            updated += rows - newProducts;
+            writeNanos += writeTime;
+            indexNanos += indexTime;
+        }
+
+        synchronized void rejectBatch(List<ImportRow> rows, RuntimeException e) {
+            String reason = "batch could not be saved: " + rootMessage(e);
+            Log.warnf("Import batch of %d rows rejected: %s", rows.size(), rootMessage(e));
+            rows.forEach(r -> reject(r.number(), r.sku(), reason));
+        }
+
+        synchronized void reject(long row, String sku, String reason) {
             rejected++;
             if (rejections.size() < maxListed) {
                 rejections.add(new ImportReport.Rejection(row, sku, reason));
             }
+        }
+
+        /** Where the time went, so a slow import says whether the model, the database or the index is the bottleneck. */
+        synchronized String timeSplit() {
+            return String.format("embedding %d ms, database %d ms, index %d ms",
+                    embedNanos / 1_000_000, writeNanos / 1_000_000, indexNanos / 1_000_000);
+        }
+
+        synchronized ImportReport report(long millis) {
+            return new ImportReport(accepted, created, updated, rejected, List.copyOf(rejections),
+                    rejected > rejections.size(), millis);
         }
     }
 }

@@ -38,7 +38,7 @@ stop_all() {
 trap 'echo; echo "Stopping…"; stop_all; exit 0' INT TERM
 
 # The Vector API module makes Lucene's vector search use SIMD; it is optional but much faster.
-JVM_OPTS=(-Xmx768m --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED)
+JVM_OPTS=(-Xmx512m --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED)
 
 start_service() {  # name, port, jar, env...
   local name=$1 port=$2 jar=$3; shift 3

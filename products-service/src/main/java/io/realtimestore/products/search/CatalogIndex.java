@@ -163,9 +163,33 @@ public class CatalogIndex {
      * the ten hits a page shows lets a dense cluster of near-identical products trap the search.
      */
     public List<Hit> nearest(float[] vector, Query filter, int limit) {
-        int candidates = Math.max(limit, MIN_VECTOR_CANDIDATES);
-        List<Hit> hits = run(new KnnFloatVectorQuery(ProductDocuments.VECTOR, vector, candidates, filter), candidates);
-        return hits.size() > limit ? hits.subList(0, limit) : hits;
+        return run(searcher -> first(searcher.search(vectorQuery(vector, filter, limit), candidates(limit)), limit));
+    }
+
+    /**
+     * Reciprocal rank fusion of a BM25 ranking and a vector ranking, {@code depth} deep each. Both run on one
+     * point-in-time searcher, so they are fused by Lucene document number and only the final hits are read.
+     */
+    public List<Hit> fused(Query lexical, float[] vector, Query filter, int depth, int rrfK, int limit) {
+        Query text = filter == null ? lexical : withFilter(lexical, filter);
+        return run(searcher -> RankFusion.reciprocal(List.of(
+                searcher.search(text, depth).scoreDocs,
+                searcher.search(vectorQuery(vector, filter, depth), candidates(depth)).scoreDocs), depth, rrfK, limit));
+    }
+
+    private static Query vectorQuery(float[] vector, Query filter, int limit) {
+        return new KnnFloatVectorQuery(ProductDocuments.VECTOR, vector, candidates(limit), filter);
+    }
+
+    private static int candidates(int limit) {
+        return Math.max(limit, MIN_VECTOR_CANDIDATES);
+    }
+
+    private static TopDocs first(TopDocs top, int limit) {
+        if (top.scoreDocs.length <= limit) {
+            return top;
+        }
+        return new TopDocs(top.totalHits, java.util.Arrays.copyOf(top.scoreDocs, limit));
     }
 
     /** Products matching the filter (all when null) in price order. */

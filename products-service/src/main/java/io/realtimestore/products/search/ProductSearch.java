@@ -1,7 +1,6 @@
 package io.realtimestore.products.search;
 
 import io.micrometer.core.annotation.Timed;
-import io.realtimestore.dto.ProductView;
 import io.realtimestore.dto.SearchHit;
 import io.realtimestore.dto.SearchMode;
 import io.realtimestore.dto.SearchResponse;
@@ -13,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.search.Query;
@@ -80,27 +78,7 @@ public class ProductSearch {
 
     private List<SearchHit> hybrid(String text, Query filter, int limit) {
         int depth = Math.max(limit, config.fusionCandidates());
-        List<CatalogIndex.Hit> lexical = index.search(keywordQueries.build(text), filter, depth);
-        List<CatalogIndex.Hit> vector = index.nearest(embeddings.embedQuery(text), filter, depth);
-        return reciprocalRankFusion(List.of(lexical, vector), config.rrfK(), limit);
-    }
-
-    /** Sum over rankings of 1 / (k + rank); ties keep the order of first appearance. */
-    static List<SearchHit> reciprocalRankFusion(List<List<CatalogIndex.Hit>> rankings, int k, int limit) {
-        Map<Long, Double> fused = new LinkedHashMap<>();
-        Map<Long, ProductView> products = new HashMap<>();
-        for (List<CatalogIndex.Hit> ranking : rankings) {
-            for (int rank = 0; rank < ranking.size(); rank++) {
-                ProductView product = ranking.get(rank).product();
-                fused.merge(product.id(), 1.0 / (k + rank + 1), Double::sum);
-                products.putIfAbsent(product.id(), product);
-            }
-        }
-        return fused.entrySet().stream()
-                .sorted(Map.Entry.<Long, Double>comparingByValue().reversed())
-                .limit(limit)
-                .map(e -> new SearchHit(e.getValue(), products.get(e.getKey())))
-                .toList();
+        return toHits(index.fused(keywordQueries.build(text), embeddings.embedQuery(text), filter, depth, config.rrfK(), limit));
     }
 
     /**

@@ -13,7 +13,9 @@ public record QueryIntent(String text, BigDecimal minPrice, BigDecimal maxPrice,
 
     public enum PriceOrder { ASCENDING, DESCENDING }
 
-    private static final String AMOUNT = "\\$?\\s*(\\d{1,7}(?:[.,]\\d{1,2})?)\\s*(?:dollars?|usd|bucks|\\$)?";
+    /** 150, 150.50, $1,200 (commas group thousands), optionally followed by a currency word. */
+    private static final String AMOUNT =
+            "\\$?\\s*(\\d{1,3}(?:,\\d{3})+(?:\\.\\d{1,2})?|\\d{1,7}(?:\\.\\d{1,2})?)\\s*(?:dollars?|usd|bucks|\\$)?";
     private static final Pattern BETWEEN = Pattern.compile(
             "\\b(?:between|from)\\s+" + AMOUNT + "\\s*(?:and|to|-)\\s*" + AMOUNT);
     private static final Pattern AT_MOST = Pattern.compile(
@@ -82,6 +84,6 @@ public record QueryIntent(String text, BigDecimal minPrice, BigDecimal maxPrice,
     }
 
     private static BigDecimal amount(String digits) {
-        return new BigDecimal(digits.replace(',', '.'));
+        return new BigDecimal(digits.replace(",", ""));
     }
 }

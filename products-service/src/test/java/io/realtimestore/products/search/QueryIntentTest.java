@@ -20,6 +20,8 @@ class QueryIntentTest {
         assertThat(QueryIntent.parse("tent under 150 dollars")).isEqualTo(new QueryIntent("tent", null, new BigDecimal("150"), null));
         assertThat(QueryIntent.parse("headphones below $80")).isEqualTo(new QueryIntent("headphones", null, new BigDecimal("80"), null));
         assertThat(QueryIntent.parse("camera over 500")).isEqualTo(new QueryIntent("camera", new BigDecimal("500"), null, null));
+        assertThat(QueryIntent.parse("camera under $1,200")).isEqualTo(new QueryIntent("camera", null, new BigDecimal("1200"), null));
+        assertThat(QueryIntent.parse("lantern under 19.99")).isEqualTo(new QueryIntent("lantern", null, new BigDecimal("19.99"), null));
         assertThat(QueryIntent.parse("speaker between 50 and 20 usd"))
                 .isEqualTo(new QueryIntent("speaker", new BigDecimal("20"), new BigDecimal("50"), null));
     }

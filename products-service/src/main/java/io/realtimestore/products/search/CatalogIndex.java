@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -189,7 +190,7 @@ public class CatalogIndex {
         if (top.scoreDocs.length <= limit) {
             return top;
         }
-        return new TopDocs(top.totalHits, java.util.Arrays.copyOf(top.scoreDocs, limit));
+        return new TopDocs(top.totalHits, Arrays.copyOf(top.scoreDocs, limit));
     }
 
     /** Products matching the filter (all when null) in price order. */

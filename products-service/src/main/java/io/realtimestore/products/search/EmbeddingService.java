@@ -49,14 +49,18 @@ public class EmbeddingService {
         return vectors;
     }
 
-    /** The text a product is embedded from: what a shopper would describe it by. */
+    /**
+     * The text a product is embedded from: what a shopper would describe it by. Parts are trimmed as the catalog
+     * stores them, so an input and the product saved from it give the same passage (and content hash).
+     */
     public static String passageOf(String name, String brand, String category, List<String> tags, String description) {
-        StringBuilder text = new StringBuilder(name).append(". ").append(category).append(" by ").append(brand).append('.');
+        StringBuilder text = new StringBuilder(name.strip()).append(". ").append(category.strip())
+                .append(" by ").append(brand.strip()).append('.');
         if (tags != null && !tags.isEmpty()) {
-            text.append(' ').append(String.join(", ", tags)).append('.');
+            text.append(' ').append(String.join(", ", tags.stream().map(String::strip).toList())).append('.');
         }
         if (description != null && !description.isBlank()) {
-            text.append(' ').append(description);
+            text.append(' ').append(description.strip());
         }
         return text.toString();
     }

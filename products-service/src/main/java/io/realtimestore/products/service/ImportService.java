@@ -131,7 +131,7 @@ public class ImportService {
             // The last row for a SKU wins; earlier rows for the same SKU in this batch count as updates.
             Map<String, ImportRow> bySku = new LinkedHashMap<>();
             rows.forEach(r -> bySku.put(r.input().sku().strip(), r));
-            Map<String, float[]> vectors;
+            Map<String, NewVector> vectors;
             try {
                 long started = System.nanoTime();
                 vectors = embedChanged(bySku);
@@ -159,7 +159,7 @@ public class ImportService {
         }
     }
 
-    private void write(List<ImportRow> rows, Map<String, ImportRow> bySku, Map<String, float[]> vectors, Tally tally) {
+    private void write(List<ImportRow> rows, Map<String, ImportRow> bySku, Map<String, NewVector> vectors, Tally tally) {
         try {
             long started = System.nanoTime();
             BatchResult result = QuarkusTransaction.requiringNew().call(() -> upsert(bySku, vectors));
@@ -171,8 +171,12 @@ public class ImportService {
         }
     }
 
+    /** A freshly computed vector and the content hash it was computed for. */
+    private record NewVector(String contentHash, float[] vector) {
+    }
+
     /** Embeds only the rows whose searchable text differs from what is stored for that SKU. */
-    private Map<String, float[]> embedChanged(Map<String, ImportRow> bySku) {
+    private Map<String, NewVector> embedChanged(Map<String, ImportRow> bySku) {
         Map<String, String> storedHashBySku = QuarkusTransaction.requiringNew().call(() -> {
             List<Product> existing = products.findBySkus(bySku.keySet());
             Map<Long, ProductEmbedding> stored = embeddingRows.findByProductIds(existing.stream().map(p -> p.id).toList());
@@ -181,17 +185,20 @@ public class ImportService {
         });
         List<String> skus = new ArrayList<>();
         List<String> passages = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
         bySku.forEach((sku, row) -> {
             String passage = EmbeddingService.passageOf(row.input());
-            if (!embeddings.contentHash(passage).equals(storedHashBySku.get(sku))) {
+            String hash = embeddings.contentHash(passage);
+            if (!hash.equals(storedHashBySku.get(sku))) {
                 skus.add(sku);
                 passages.add(passage);
+                hashes.add(hash);
             }
         });
         List<float[]> computed = embeddings.embedPassages(passages);
-        Map<String, float[]> bySkuVector = new LinkedHashMap<>();
+        Map<String, NewVector> bySkuVector = new LinkedHashMap<>();
         for (int i = 0; i < skus.size(); i++) {
-            bySkuVector.put(skus.get(i), computed.get(i));
+            bySkuVector.put(skus.get(i), new NewVector(hashes.get(i), computed.get(i)));
         }
         return bySkuVector;
     }
@@ -199,7 +206,7 @@ public class ImportService {
     private record BatchResult(List<Long> ids, int created) {
     }
 
-    private BatchResult upsert(Map<String, ImportRow> bySku, Map<String, float[]> newVectors) {
+    private BatchResult upsert(Map<String, ImportRow> bySku, Map<String, NewVector> newVectors) {
         Map<String, Product> existing = products.findBySkus(bySku.keySet()).stream()
                 .collect(Collectors.toMap(p -> p.sku, Function.identity()));
         Instant now = Instant.now();
@@ -225,10 +232,9 @@ public class ImportService {
         Map<Long, ProductEmbedding> storedVectors = embeddingRows.findByProductIds(
                 written.stream().filter(p -> newVectors.containsKey(p.sku)).map(p -> p.id).toList());
         for (Product product : written) {
-            float[] vector = newVectors.get(product.sku);
-            if (vector != null) {
-                vectors.save(product.id, embeddings.contentHash(EmbeddingService.passageOf(product)), vector,
-                        storedVectors.get(product.id));
+            NewVector computed = newVectors.get(product.sku);
+            if (computed != null) {
+                vectors.save(product.id, computed.contentHash(), computed.vector(), storedVectors.get(product.id));
             }
         }
         List<Long> ids = written.stream().map(p -> p.id).toList();

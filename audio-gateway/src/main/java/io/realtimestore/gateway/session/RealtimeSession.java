@@ -1,0 +1,341 @@
+package io.realtimestore.gateway.session;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.opentelemetry.api.trace.Span;
+import io.quarkus.logging.Log;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.realtimestore.dto.realtime.StoreEvents;
+import io.realtimestore.gateway.protocol.ClientEvent;
+import io.realtimestore.gateway.protocol.ClientEventReader;
+import io.realtimestore.gateway.protocol.ClientFrame;
+import io.realtimestore.gateway.protocol.Events;
+import io.realtimestore.gateway.protocol.EventScanner;
+import io.realtimestore.gateway.protocol.ProtocolException;
+import io.realtimestore.gateway.security.ClientIdentity;
+import io.realtimestore.gateway.upstream.UpstreamConnection;
+import io.realtimestore.gateway.upstream.UpstreamUnavailableException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Everything about one client connection and its upstream session: created when the client connects, gone when
+ * either side closes. Client events are checked and forwarded here; upstream events go through
+ * {@link UpstreamEvents}; tool calls through {@link ToolTurn}. State changes are synchronized on the session
+ * (the two sockets live on different event loops).
+ */
+public final class RealtimeSession {
+
+    private final String id;
+    private final WebSocketConnection client;
+    private final ClientIdentity identity;
+    private final boolean storeEvents;
+    final SessionServices services;
+    private final Instant startedAt = Instant.now();
+    private final long startedNanos = System.nanoTime();
+    private final AtomicLong pendingToClient = new AtomicLong();
+    private final AtomicLong pendingToUpstream = new AtomicLong();
+    private final Deque<String> waitingForUpstream = new ArrayDeque<>();
+    final AudioPlayback playback = new AudioPlayback();
+    final UpstreamEvents upstreamEvents;
+    final Span span;
+
+    private volatile long lastClientActivityNanos = System.nanoTime();
+    private UpstreamConnection upstream;
+    private boolean closed;
+    private boolean endWarningSent;
+    int inputSampleBytes = 2;
+    long truncateTimer = -1;
+    String truncateItemPending;
+
+    public RealtimeSession(String id, WebSocketConnection client, ClientIdentity identity, SessionServices services) {
+        this.id = id;
+        this.client = client;
+        this.identity = identity;
+        this.services = services;
+        this.storeEvents = StoreEvents.SUBPROTOCOL.equals(client.subprotocol());
+        this.span = services.tracer.spanBuilder("realtime.session").setAttribute("realtime.session.id", id)
+                .setAttribute("realtime.upstream", services.upstream.name())
+                .setAttribute("realtime.store_events", storeEvents).startSpan();
+        this.upstreamEvents = new UpstreamEvents(this);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    String client() {
+        return identity.client();
+    }
+
+    boolean storeEvents() {
+        return storeEvents;
+    }
+
+    /** Admits the session and opens its upstream; refused or failed sessions are closed with a reason. */
+    public void open() {
+        if (!services.registry.admit(this)) {
+            Log.infof("Session %s refused at open: capacity reached for %s", id, identity.client());
+            synchronized (this) {
+                closed = true;
+            }
+            sendToClient(Events.error("server_error", "capacity_reached", "the gateway is at its session limit; try again shortly", null, null));
+            closeClient(1013, "session limit reached");
+            span.end();
+            return;
+        }
+        Log.debugf("Session %s opened for %s (store events: %s)", id, identity.client(), storeEvents);
+        services.upstream.connect(upstreamEvents).subscribe().with(this::upstreamReady, this::upstreamFailed);
+    }
+
+    private void upstreamReady(UpstreamConnection connection) {
+        synchronized (this) {
+            if (closed) {
+                connection.close(1000, "client left");
+                return;
+            }
+            upstream = connection;
+            sendToUpstream(Events.sessionUpdate(services.policy.initialSession()));
+            while (!waitingForUpstream.isEmpty()) {
+                sendToUpstream(waitingForUpstream.poll());
+            }
+        }
+        if (storeEvents) {
+            sendToClient(Events.write(new StoreEvents.SessionInfo(Events.newEventId(), id, services.upstream.name(),
+                    services.policy.defaultVoice(), startedAt.plus(services.limits.maxSessionDuration()).getEpochSecond(),
+                    io.realtimestore.gateway.tools.ProductTools.NAMES)));
+        }
+    }
+
+    private void upstreamFailed(Throwable failure) {
+        String reason = failure instanceof UpstreamUnavailableException ? failure.getMessage() : "the upstream could not be reached";
+        Log.warnf("Session %s: upstream %s unavailable: %s", id, services.upstream.name(), reason);
+        sendToClient(Events.error("server_error", "upstream_unavailable", "The voice service is unavailable: " + reason, null, null));
+        end(1013, "upstream unavailable", "upstream_unavailable");
+    }
+
+    /** A text message from the client. Never throws: a bad event gets an error event, abuse closes the session. */
+    public void onClientText(String text) {
+        lastClientActivityNanos = System.nanoTime();
+        if (text.length() > services.limits.maxMessageBytes()) {
+            reject(new ProtocolException("message_too_large", "message of " + text.length() + " bytes exceeds the limit of "
+                    + services.limits.maxMessageBytes() + " bytes", null, null, 1009));
+            return;
+        }
+        try {
+            ClientFrame frame = EventScanner.scanClient(text, inputSampleBytes);
+            services.metrics.clientFrame(text.length());
+            if (frame.isAppend()) {
+                forwardFromClient(text);
+                return;
+            }
+            handleClientEvent(text, ClientEventReader.read(text, frame));
+        } catch (ProtocolException problem) {
+            reject(problem);
+        } catch (RuntimeException unexpected) {
+            Log.errorf(unexpected, "Session %s: unexpected failure handling a client event", id);
+            sendToClient(Events.error("server_error", "internal_error", "the gateway could not process the event", null, null));
+        }
+    }
+
+    /** Binary frames are not part of the protocol. */
+    public void onClientBinary() {
+        reject(new ProtocolException("binary_not_supported", "binary frames are not supported: send JSON text events "
+                + "(audio goes base64 in input_audio_buffer.append)", null, null));
+    }
+
+    private void handleClientEvent(String text, ClientEvent event) throws ProtocolException {
+        switch (event) {
+            case ClientEvent.SessionUpdate update -> {
+                ObjectNode session = services.policy.clientSessionUpdate(update.session(), update.eventId());
+                JsonNode inputFormat = session.path("audio").path("input").path("format").path("type");
+                if (!inputFormat.isMissingNode()) {
+                    synchronized (this) {
+                        inputSampleBytes = "audio/pcm".equals(inputFormat.asText()) ? 2 : 1;
+                    }
+                }
+                ObjectNode forwarded = (ObjectNode) Events.JSON.createObjectNode().put("type", "session.update");
+                if (update.eventId() != null) {
+                    forwarded.put("event_id", update.eventId());
+                }
+                forwarded.set("session", session);
+                forwardFromClient(Events.write(forwarded));
+            }
+            case ClientEvent.ItemTruncate truncate -> forwardFromClient(clampTruncate(text, truncate));
+            case ClientEvent.ResponseCreate create -> {
+                services.policy.clientResponseCreate(create.response(), create.eventId());
+                forwardFromClient(text);
+            }
+            case ClientEvent.ItemCreate create -> {
+                services.policy.clientItemCreate(create.item(), create.eventId());
+                forwardFromClient(text);
+            }
+            default -> forwardFromClient(text);
+        }
+    }
+
+    /** The client's truncate is clamped to what the gateway delivered: the model must not remember unheard audio. */
+    private synchronized String clampTruncate(String text, ClientEvent.ItemTruncate truncate) {
+        if (truncate.itemId().equals(truncateItemPending)) {
+            truncateItemPending = null;
+            if (truncateTimer >= 0) {
+                services.vertx.cancelTimer(truncateTimer);
+                truncateTimer = -1;
+            }
+        }
+        long delivered = playback.deliveredMs(truncate.itemId());
+        if (truncate.audioEndMs() <= delivered || !truncate.itemId().equals(playback.itemId())) {
+            return text;
+        }
+        Log.debugf("Session %s: client truncate at %d ms clamped to %d ms delivered", id, truncate.audioEndMs(), delivered);
+        return Events.truncate(truncate.itemId(), truncate.contentIndex(), delivered);
+    }
+
+    private void reject(ProtocolException problem) {
+        services.metrics.rejectedClientEvent();
+        sendToClient(Events.error(problem));
+        if (problem.abusive()) {
+            Log.infof("Session %s closed (%d): %s", id, problem.closeCode(), problem.getMessage());
+            end(problem.closeCode(), shorten(problem.getMessage()), "client_abuse");
+        }
+    }
+
+    /** Client → upstream, or queued (bounded) while the upstream session is being opened. */
+    void forwardFromClient(String text) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            if (upstream == null) {
+                if (waitingForUpstream.size() >= services.limits.maxQueuedBeforeUpstream()) {
+                    sendToClient(Events.error("server_error", "upstream_not_ready",
+                            "too many events before the voice service was ready", null, null));
+                    end(1013, "upstream not ready", "upstream_not_ready");
+                    return;
+                }
+                waitingForUpstream.add(text);
+                return;
+            }
+        }
+        sendToUpstream(text);
+    }
+
+    void sendToUpstream(String text) {
+        UpstreamConnection connection = upstream;
+        if (connection == null || closed) {
+            return;
+        }
+        long pending = pendingToUpstream.addAndGet(text.length());
+        if (pending > services.limits.maxPendingBytes()) {
+            Log.warnf("Session %s: upstream is not accepting data fast enough (%d bytes pending); closing", id, pending);
+            sendToClient(Events.error("server_error", "upstream_backpressure", "the voice service is not keeping up", null, null));
+            end(1013, "upstream not keeping up", "upstream_backpressure");
+            return;
+        }
+        int length = text.length();
+        connection.send(text).subscribe().with(ok -> pendingToUpstream.addAndGet(-length),
+                failure -> pendingToUpstream.addAndGet(-length));
+    }
+
+    /** Upstream (or gateway) → client, bounded: a client that stops reading is closed instead of growing memory. */
+    void sendToClient(String text) {
+        if (!client.isOpen()) {
+            return;
+        }
+        long pending = pendingToClient.addAndGet(text.length());
+        if (pending > services.limits.maxPendingBytes()) {
+            Log.warnf("Session %s: client is not reading fast enough (%d bytes pending); closing", id, pending);
+            end(1008, "client is not reading fast enough", "client_backpressure");
+            return;
+        }
+        int length = text.length();
+        client.sendText(text).subscribe().with(ok -> pendingToClient.addAndGet(-length),
+                failure -> pendingToClient.addAndGet(-length));
+    }
+
+    void sendStoreEvent(Object event) {
+        if (storeEvents) {
+            sendToClient(Events.write(event));
+        }
+    }
+
+    /** Called every second by the registry. */
+    void checkTimeLimits() {
+        long now = System.nanoTime();
+        Duration age = Duration.ofNanos(now - startedNanos);
+        Duration max = services.limits.maxSessionDuration();
+        if (age.compareTo(max) >= 0) {
+            sendToClient(Events.error("invalid_request_error", "session_expired", "The session reached its maximum duration of "
+                    + max.toMinutes() + " minutes; open a new one to continue.", null, null));
+            end(1000, "maximum session duration reached", "max_duration");
+            return;
+        }
+        if (!endWarningSent && age.compareTo(max.minus(services.limits.sessionEndWarning())) >= 0) {
+            endWarningSent = true;
+            long left = max.minus(age).toSeconds();
+            sendToClient(Events.error("invalid_request_error", "session_expiring", "The session ends in " + left
+                    + " seconds (maximum duration " + max.toMinutes() + " minutes); open a new one to continue.", null, null));
+            sendStoreEvent(new StoreEvents.SessionEnding(Events.newEventId(), "max_duration", left));
+        }
+        Duration idle = Duration.ofNanos(now - lastClientActivityNanos);
+        if (idle.compareTo(services.limits.idleTimeout()) >= 0) {
+            sendToClient(Events.error("invalid_request_error", "idle_timeout", "No events from the client for "
+                    + services.limits.idleTimeout().toSeconds() + " seconds; the session is closed.", null, null));
+            end(1000, "idle timeout", "idle_timeout");
+        }
+    }
+
+    /** Ends the session from the gateway's side: both sockets closed, slot released. Idempotent. */
+    public void end(int code, String reason, String cause) {
+        UpstreamConnection connection;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            connection = upstream;
+            waitingForUpstream.clear();
+            if (truncateTimer >= 0) {
+                services.vertx.cancelTimer(truncateTimer);
+            }
+        }
+        if (connection != null) {
+            connection.close(1000, "client session ended").subscribe().with(ok -> { }, failure -> { });
+        }
+        closeClient(code, reason);
+        finish(cause);
+    }
+
+    /** The client went away (its socket closed). */
+    public void clientClosed() {
+        end(1000, "client closed", "client_closed");
+    }
+
+    private void closeClient(int code, String reason) {
+        if (client.isOpen()) {
+            client.close(new CloseReason(code, reason)).subscribe().with(ok -> { }, failure -> { });
+        }
+    }
+
+    private void finish(String cause) {
+        services.registry.release(this);
+        Duration duration = Duration.between(startedAt, Instant.now());
+        services.metrics.sessionClosed(cause, duration);
+        span.setAttribute("realtime.session.end_reason", cause);
+        span.end();
+        Log.debugf("Session %s ended after %d s: %s", id, duration.toSeconds(), cause);
+    }
+
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
+    private static String shorten(String reason) {
+        // close reasons are limited to 123 bytes on the wire
+        return reason.length() > 120 ? reason.substring(0, 120) : reason;
+    }
+}

@@ -1,0 +1,35 @@
+package io.realtimestore.gateway.session;
+
+import io.opentelemetry.api.trace.Tracer;
+import io.realtimestore.gateway.config.GatewayConfig;
+import io.realtimestore.gateway.telemetry.GatewayMetrics;
+import io.realtimestore.gateway.tools.ProductTools;
+import io.realtimestore.gateway.upstream.Upstream;
+import io.vertx.core.Vertx;
+import jakarta.inject.Singleton;
+
+/** What every session needs from the application, handed over in one piece. */
+@Singleton // no client proxy: sessions read the fields directly
+public class SessionServices {
+
+    final GatewayConfig.Limits limits;
+    final SessionPolicy policy;
+    final ProductTools tools;
+    final GatewayMetrics metrics;
+    final SessionRegistry registry;
+    final Upstream upstream;
+    final Vertx vertx;
+    final Tracer tracer;
+
+    SessionServices(GatewayConfig config, SessionPolicy policy, ProductTools tools, GatewayMetrics metrics,
+            SessionRegistry registry, Upstream upstream, Vertx vertx, Tracer tracer) {
+        this.limits = config.limits();
+        this.policy = policy;
+        this.tools = tools;
+        this.metrics = metrics;
+        this.registry = registry;
+        this.upstream = upstream;
+        this.vertx = vertx;
+        this.tracer = tracer;
+    }
+}

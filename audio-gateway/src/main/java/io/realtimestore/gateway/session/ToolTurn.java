@@ -1,0 +1,68 @@
+package io.realtimestore.gateway.session;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.quarkus.logging.Log;
+import io.realtimestore.dto.realtime.StoreEvents;
+import io.realtimestore.gateway.protocol.Events;
+import io.realtimestore.gateway.tools.ToolCall;
+import io.realtimestore.gateway.tools.ToolOutcome;
+import io.smallrye.mutiny.Uni;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Runs the function calls of one response in parallel, returns each output to the model as a
+ * function_call_output item, then asks for exactly one new response.
+ */
+final class ToolTurn {
+
+    private final RealtimeSession session;
+
+    ToolTurn(RealtimeSession session) {
+        this.session = session;
+    }
+
+    void run(List<ToolCall> calls, Runnable onEndConversation) {
+        List<Uni<ToolOutcome>> runs = calls.stream().map(this::runOne).toList();
+        Uni.join().all(runs).andCollectFailures().subscribe().with(outcomes -> {
+            if (session.isClosed()) {
+                return;
+            }
+            for (int i = 0; i < calls.size(); i++) {
+                ToolOutcome outcome = outcomes.get(i);
+                if (outcome.endsConversation()) {
+                    onEndConversation.run();
+                }
+                session.sendToUpstream(Events.functionCallOutput(calls.get(i).callId(), outcome.output()));
+            }
+            session.sendToUpstream(Events.responseCreate());
+        }, failure -> Log.errorf(failure, "Session %s: tool turn failed", session.id()));
+    }
+
+    private Uni<ToolOutcome> runOne(ToolCall call) {
+        Span span = session.services.tracer.spanBuilder("realtime.tool " + call.name())
+                .setParent(Context.current().with(session.span))
+                .setAttribute("realtime.tool.name", call.name()).setAttribute("realtime.tool.call_id", call.callId())
+                .startSpan();
+        long started = System.nanoTime();
+        Uni<ToolOutcome> outcome;
+        try (Scope ignored = span.makeCurrent()) {
+            // Subscribed inside the span's scope so the REST call to products-service carries its trace context.
+            outcome = session.services.tools.run(call).memoize().indefinitely();
+            outcome.subscribe().with(done -> { }, failure -> { });
+        }
+        return outcome.invoke(result -> {
+            Duration latency = Duration.ofNanos(System.nanoTime() - started);
+            session.services.metrics.tool(call.name(), result.ok(), latency);
+            if (!result.ok()) {
+                span.setStatus(StatusCode.ERROR, result.message());
+            }
+            span.end();
+            session.sendStoreEvent(new StoreEvents.ToolResult(Events.newEventId(), call.name(), call.callId(),
+                    result.ok() ? "ok" : "error", latency.toMillis(), result.cards(), result.message()));
+        });
+    }
+}

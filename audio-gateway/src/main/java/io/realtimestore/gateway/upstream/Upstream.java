@@ -1,0 +1,30 @@
+package io.realtimestore.gateway.upstream;
+
+import io.smallrye.mutiny.Uni;
+import java.util.Optional;
+
+/**
+ * A Realtime service speaking the GA protocol: Azure OpenAI, OpenAI, any compatible URL, or the local voice engine.
+ * The gateway opens one upstream session per client session and never shares it.
+ */
+public interface Upstream {
+
+    /** azure, openai, url or local: shown in logs, readiness and the store.session event. */
+    String name();
+
+    /** Empty when the upstream is configured; otherwise what is missing, in words an operator can act on. */
+    Optional<String> unavailableReason();
+
+    /** Opens a new upstream session; events arrive at the listener (on any thread). */
+    Uni<UpstreamConnection> connect(UpstreamListener listener);
+
+    /** host and port that readiness probes (TCP connect), when the upstream is remote. */
+    default Optional<java.net.URI> address() {
+        return Optional.empty();
+    }
+
+    /** The HTTP endpoint that mints ephemeral client secrets for WebRTC clients, when the upstream has one. */
+    default Optional<ClientSecretEndpoint> clientSecrets() {
+        return Optional.empty();
+    }
+}

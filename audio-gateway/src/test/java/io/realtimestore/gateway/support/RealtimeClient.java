@@ -1,0 +1,175 @@
+package io.realtimestore.gateway.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.UpgradeRejectedException;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+
+/**
+ * A real WebSocket client of the gateway (Vert.x core, as any non-Quarkus client would be). Every event it
+ * receives is checked against the GA schema, except the store extensions.
+ */
+public final class RealtimeClient implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Vertx VERTX = Vertx.vertx();
+
+    private final WebSocket socket;
+    private final List<JsonNode> events = new CopyOnWriteArrayList<>();
+    private final List<String> schemaProblems = new CopyOnWriteArrayList<>();
+    private volatile Short closeCode;
+    private volatile String closeReason;
+
+    private RealtimeClient(WebSocket socket) {
+        this.socket = socket;
+        socket.textMessageHandler(text -> {
+            try {
+                JsonNode event = JSON.readTree(text);
+                events.add(event);
+                if (!event.path("type").asText().startsWith("store.")) {
+                    schemaProblems.addAll(GaSchema.problems(event));
+                }
+            } catch (Exception e) {
+                schemaProblems.add("not JSON: " + text);
+            }
+        });
+        socket.closeHandler(v -> {
+            closeCode = socket.closeStatusCode();
+            closeReason = socket.closeReason();
+        });
+    }
+
+    public static RealtimeClient connect(int port, String pathAndQuery, Map<String, String> headers, List<String> subprotocols) {
+        try {
+            return new RealtimeClient(open(port, pathAndQuery, headers, subprotocols));
+        } catch (Exception e) {
+            throw new IllegalStateException("connection failed: " + e, e);
+        }
+    }
+
+    public static RealtimeClient withKey(int port, String key) {
+        return connect(port, "/v1/realtime?model=gpt-realtime", Map.of("X-Api-Key", key), List.of());
+    }
+
+    /** The HTTP status of a refused upgrade (fails if the upgrade succeeds). */
+    public static int rejectedStatus(int port, String pathAndQuery, Map<String, String> headers, List<String> subprotocols) {
+        try {
+            WebSocket socket = open(port, pathAndQuery, headers, subprotocols);
+            socket.close();
+            throw new AssertionError("the upgrade was accepted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof UpgradeRejectedException rejected) {
+                return rejected.getStatus();
+            }
+            throw new AssertionError("unexpected failure " + e.getCause(), e);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static WebSocket open(int port, String pathAndQuery, Map<String, String> headers, List<String> subprotocols)
+            throws Exception {
+        WebSocketClient client = VERTX.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(16 * 1024 * 1024)
+                .setMaxFrameSize(16 * 1024 * 1024));
+        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("localhost").setPort(port).setURI(pathAndQuery)
+                .setAllowOriginHeader(false); // a server-side client; tests that act as a browser set Origin themselves
+        headers.forEach(options::addHeader);
+        subprotocols.forEach(options::addSubProtocol);
+        return client.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    public String subprotocol() {
+        return socket.subProtocol();
+    }
+
+    public RealtimeClient send(String json) {
+        socket.writeTextMessage(json).toCompletionStage().toCompletableFuture().join();
+        return this;
+    }
+
+    public RealtimeClient sendBinary(byte[] bytes) {
+        socket.writeBinaryMessage(Buffer.buffer(bytes));
+        return this;
+    }
+
+    /** A user text message naming the fake upstream's scenario, then response.create. */
+    public RealtimeClient say(String text) {
+        send("{\"type\":\"conversation.item.create\",\"item\":{\"type\":\"message\",\"role\":\"user\",\"content\":"
+                + "[{\"type\":\"input_text\",\"text\":\"" + text + "\"}]}}");
+        return send("{\"type\":\"response.create\"}");
+    }
+
+    public JsonNode await(String type) {
+        return await(event -> type.equals(event.path("type").asText()), type);
+    }
+
+    public JsonNode await(Predicate<JsonNode> match, String description) {
+        List<JsonNode> found = new ArrayList<>();
+        Awaitility.await(description).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20))
+                .until(() -> events.stream().filter(match).findFirst().map(found::add).isPresent());
+        return found.get(0);
+    }
+
+    /** The n-th (1-based) event of a type. */
+    public JsonNode awaitNth(String type, int n) {
+        Awaitility.await(type + " #" + n).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20))
+                .until(() -> ofType(type).size() >= n);
+        return ofType(type).get(n - 1);
+    }
+
+    public JsonNode awaitError(String code) {
+        return await(event -> event.path("type").asText().equals("error") && event.path("error").path("code").asText().equals(code),
+                "error " + code);
+    }
+
+    public List<JsonNode> events() {
+        return events;
+    }
+
+    public List<JsonNode> ofType(String type) {
+        return events.stream().filter(event -> type.equals(event.path("type").asText())).toList();
+    }
+
+    public int awaitClose() {
+        Awaitility.await("close").atMost(Duration.ofSeconds(15)).until(() -> closeCode != null);
+        return closeCode;
+    }
+
+    public Short closeCode() {
+        return closeCode;
+    }
+
+    public String closeReason() {
+        return closeReason;
+    }
+
+    public boolean isOpen() {
+        return closeCode == null && !socket.isClosed();
+    }
+
+    public void assertSchemaValid() {
+        assertThat(schemaProblems).as("events that do not validate against realtime-ga.schema.json").isEmpty();
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isClosed()) {
+            socket.close();
+        }
+    }
+}

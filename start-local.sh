@@ -46,9 +46,9 @@ start_service() {  # name, port, jar, env...
   PIDS+=($!)
 }
 
-wait_ready() {  # name, port
-  local name=$1 port=$2 started=$SECONDS
-  until curl -fsS "http://localhost:$port/q/health/ready" >/dev/null 2>&1; do
+wait_ready() {  # name, port[, health path]
+  local name=$1 port=$2 path=${3:-/q/health/ready} started=$SECONDS
+  until curl -fsS "http://localhost:$port$path" >/dev/null 2>&1; do
     if ! kill -0 "${PIDS[-1]}" 2>/dev/null; then echo "$name stopped; see data/logs/$name.log" >&2; stop_all; exit 1; fi
     if (( SECONDS - started > 300 )); then echo "$name not ready after 300 s; see data/logs/$name.log" >&2; stop_all; exit 1; fi
     sleep 1
@@ -59,6 +59,13 @@ start_service products-service "${PRODUCTS_PORT:-8081}" products-service/target/
   PRODUCTS_DATA_DIR="${PRODUCTS_DATA_DIR:-$PWD/data/products}"
 wait_ready products-service "${PRODUCTS_PORT:-8081}"
 
+# The gateway is ready only when its Realtime upstream is usable; with the default upstream (local, not built yet)
+# it runs and answers, so wait for liveness and report the upstream's state below.
+start_service audio-gateway "${GATEWAY_PORT:-8082}" audio-gateway/target/quarkus-app/quarkus-run.jar \
+  GATEWAY_DATA_DIR="${GATEWAY_DATA_DIR:-$PWD/data/gateway}" PRODUCTS_URL="http://localhost:${PRODUCTS_PORT:-8081}"
+wait_ready audio-gateway "${GATEWAY_PORT:-8082}" /q/health/live
+UPSTREAM_STATE="$(curl -s "http://localhost:${GATEWAY_PORT:-8082}/q/health/ready" | tr -d '\n' | grep -o '"status": *"[A-Z]*"' | head -1 | grep -o '[A-Z]*"$' | tr -d '"')"
+
 cat <<INFO
 
   Realtime Store is running (embedded defaults, offline).
@@ -68,8 +75,15 @@ cat <<INFO
   Swagger UI       http://localhost:${PRODUCTS_PORT:-8081}/q/swagger-ui
   Health           http://localhost:${PRODUCTS_PORT:-8081}/q/health/ready
 
+  Realtime gateway ws://localhost:${GATEWAY_PORT:-8082}/v1/realtime   (upstream ${REALTIME_UPSTREAM:-local}: ${UPSTREAM_STATE:-unknown})
+  Session tokens   POST http://localhost:${GATEWAY_PORT:-8082}/api/realtime/sessions  (header X-Api-Key: gateway key)
+  Gateway health   http://localhost:${GATEWAY_PORT:-8082}/q/health/ready
+
   Writes need the header X-Api-Key: the key printed above at first start, kept in
   ${PRODUCTS_DATA_DIR:-$PWD/data/products}/products-api-key (or set PRODUCTS_API_KEY).
+  The gateway key is in ${GATEWAY_DATA_DIR:-$PWD/data/gateway}/gateway-api-key (or set GATEWAY_API_KEY).
+  Voice needs an upstream: REALTIME_UPSTREAM=azure|openai|url (see README "Realtime gateway");
+  the offline voice engine (REALTIME_UPSTREAM=local) is not built yet.
   Logs: data/logs/. Stop with Ctrl-C.
 
 INFO

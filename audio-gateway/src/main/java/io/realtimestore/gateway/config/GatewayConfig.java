@@ -77,9 +77,5 @@ public interface GatewayConfig {
         /** After barge-in, how long to wait for the client's own truncate before truncating at what was sent. */
         @WithDefault("500ms")
         Duration truncateGrace();
-
-        /** Transcript lines remembered per session (for the closing summary and store events); older ones drop. */
-        @WithDefault("50")
-        int transcriptLines();
     }
 }

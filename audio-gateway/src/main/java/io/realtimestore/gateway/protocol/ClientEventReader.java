@@ -73,7 +73,7 @@ public final class ClientEventReader {
             int close = message.indexOf('\'', open + 1);
             if (open >= 0 && close > open) {
                 String missing = message.substring(open + 1, close);
-                return path.isEmpty() ? missing : path + "." + missing;
+                return path.isEmpty() || path.endsWith(missing) ? (path.isEmpty() ? missing : path) : path + "." + missing;
             }
         }
         return path.isEmpty() ? "(root)" : path;

@@ -87,7 +87,7 @@ public final class RealtimeClient implements AutoCloseable {
         WebSocketClient client = VERTX.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(16 * 1024 * 1024)
                 .setMaxFrameSize(16 * 1024 * 1024));
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("localhost").setPort(port).setURI(pathAndQuery)
-                .setAllowOriginHeader(false); // a server-side client; tests that act as a browser set Origin themselves
+                .setAllowOriginHeader(headers.containsKey("Origin")); // server-side clients send none; browsers do
         headers.forEach(options::addHeader);
         subprotocols.forEach(options::addSubProtocol);
         return client.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -1,0 +1,114 @@
+package io.realtimestore.gateway.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.realtimestore.gateway.support.BlackHoleProducts;
+import io.realtimestore.gateway.support.FakeUpstream;
+import io.realtimestore.gateway.support.Gateway;
+import io.realtimestore.gateway.support.RealtimeClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/** Time limits, session caps and a catalog that never answers, with the limits set small. */
+@QuarkusTest
+@TestProfile(SessionLimitsTest.TightLimits.class)
+@WithTestResource(BlackHoleProducts.class)
+class SessionLimitsTest {
+
+    public static class TightLimits implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("gateway.limits.idle-timeout", "3s", "gateway.limits.max-session-duration", "6s",
+                    "gateway.limits.session-end-warning", "3s", "gateway.limits.max-sessions", "3",
+                    "gateway.limits.max-sessions-per-client", "2", "tools.timeout", "1s", "tools.attempt-timeout", "300ms",
+                    "tools.max-retries", "1");
+        }
+    }
+
+    @Test
+    void anIdleSessionIsClosedWithAnError() {
+        try (RealtimeClient client = Gateway.plainClient()) {
+            client.await("session.updated");
+            assertThat(client.awaitClose()).isEqualTo(1000);
+            assertThat(client.closeReason()).isEqualTo("idle timeout");
+            assertThat(client.ofType("error")).anyMatch(e -> e.path("error").path("code").asText().equals("idle_timeout"));
+        }
+    }
+
+    @Test
+    void theMaximumDurationIsAnnouncedThenEnforced() {
+        try (RealtimeClient client = Gateway.storeClient()) {
+            client.await("session.updated");
+            for (int i = 0; i < 8 && client.isOpen(); i++) { // stay active so idleness is not the reason
+                client.send("{\"type\":\"input_audio_buffer.clear\"}");
+                sleep(1000);
+            }
+            client.awaitError("session_expiring");
+            client.await("store.session_ending");
+            client.awaitError("session_expired");
+            assertThat(client.awaitClose()).isEqualTo(1000);
+            assertThat(client.closeReason()).contains("maximum session duration");
+        }
+    }
+
+    @Test
+    void overTheCapsTheUpgradeIs503() {
+        String path = "/v1/realtime";
+        try (RealtimeClient a = client("alice"); RealtimeClient b = client("alice")) {
+            a.await("session.created");
+            b.await("session.created");
+            assertThat(RealtimeClient.rejectedStatus(Gateway.port(), path + "?token=" + Gateway.mintToken("alice"), Map.of(),
+                    List.of())).isEqualTo(503);
+            try (RealtimeClient c = client("bob")) {
+                c.await("session.created");
+                assertThat(RealtimeClient.rejectedStatus(Gateway.port(), path + "?token=" + Gateway.mintToken("carol"), Map.of(),
+                        List.of())).isEqualTo(503);
+            }
+        }
+        // capacity comes back when sessions close
+        Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            try (RealtimeClient again = client("alice")) {
+                again.await("session.created");
+            }
+        });
+    }
+
+    @Test
+    void aToolThatNeverAnswersBecomesAnApologyAndTheSessionContinues() throws Exception {
+        try (RealtimeClient client = Gateway.storeClient()) {
+            client.await("session.updated");
+            client.say("slow tool");
+            JsonNode answer = client.awaitNth("response.done", 2);
+            assertThat(answer.path("response").path("status").asText()).isEqualTo("completed");
+            JsonNode output = FakeUpstream.lastConnection().stream()
+                    .filter(e -> e.path("item").path("type").asText().equals("function_call_output")).findFirst().orElseThrow();
+            JsonNode result = new ObjectMapper().readTree(output.path("item").path("output").asText());
+            assertThat(result.path("error").asText()).contains("did not answer in time");
+            assertThat(result.path("instruction").asText()).contains("Apologise");
+            JsonNode card = client.await("store.tool_result");
+            assertThat(card.path("status").asText()).isEqualTo("error");
+            assertThat(client.isOpen()).isTrue();
+        }
+    }
+
+    private static RealtimeClient client(String name) {
+        return RealtimeClient.connect(Gateway.port(), "/v1/realtime?token=" + Gateway.mintToken(name), Map.of(), List.of());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -33,6 +33,8 @@ public class FakeUpstream {
     public static final List<List<JsonNode>> RECEIVED = new CopyOnWriteArrayList<>();
     /** Handshake headers of each upstream connection. */
     public static final List<Map<String, List<String>>> HANDSHAKES = new CopyOnWriteArrayList<>();
+    /** Query strings of each upstream connection. */
+    public static final List<String> QUERIES = new CopyOnWriteArrayList<>();
     private static final Map<String, Script> SCRIPTS = new ConcurrentHashMap<>();
     private static final AtomicInteger IDS = new AtomicInteger();
 
@@ -53,7 +55,24 @@ public class FakeUpstream {
     @OnOpen
     @NonBlocking
     void open(WebSocketConnection connection) {
+        accept(connection, vertx);
+    }
+
+    @OnTextMessage
+    @NonBlocking
+    void message(WebSocketConnection connection, String text) throws Exception {
+        handle(connection, text);
+    }
+
+    @OnClose
+    void close(WebSocketConnection connection) {
+        forget(connection);
+    }
+
+    /** Starts a scripted session on a connection (also used by the fake Azure route). */
+    static void accept(WebSocketConnection connection, Vertx vertx) {
         HANDSHAKES.add(connection.handshakeRequest().headers());
+        QUERIES.add(String.valueOf(connection.handshakeRequest().query()));
         List<JsonNode> received = new CopyOnWriteArrayList<>();
         RECEIVED.add(received);
         Script script = new Script(connection, received, vertx);
@@ -61,14 +80,11 @@ public class FakeUpstream {
         script.send(script.event("session.created").set("session", script.session));
     }
 
-    @OnTextMessage
-    @NonBlocking
-    void message(WebSocketConnection connection, String text) throws Exception {
+    static void handle(WebSocketConnection connection, String text) throws Exception {
         SCRIPTS.get(connection.id()).onEvent((ObjectNode) JSON.readTree(text));
     }
 
-    @OnClose
-    void close(WebSocketConnection connection) {
+    static void forget(WebSocketConnection connection) {
         SCRIPTS.remove(connection.id());
     }
 

@@ -323,6 +323,7 @@ public final class RealtimeSession {
 
     private void finish(String cause) {
         services.registry.release(this);
+        upstreamEvents.endTurn("session_ended");
         Duration duration = Duration.between(startedAt, Instant.now());
         services.metrics.sessionClosed(cause, duration);
         span.setAttribute("realtime.session.end_reason", cause);

@@ -25,8 +25,8 @@ final class ToolTurn {
         this.session = session;
     }
 
-    void run(List<ToolCall> calls, Runnable onEndConversation) {
-        List<Uni<ToolOutcome>> runs = calls.stream().map(this::runOne).toList();
+    void run(List<ToolCall> calls, Span turn, Runnable onEndConversation) {
+        List<Uni<ToolOutcome>> runs = calls.stream().map(call -> runOne(call, turn)).toList();
         Uni.join().all(runs).andCollectFailures().subscribe().with(outcomes -> {
             if (session.isClosed()) {
                 return;
@@ -42,9 +42,9 @@ final class ToolTurn {
         }, failure -> Log.errorf(failure, "Session %s: tool turn failed", session.id()));
     }
 
-    private Uni<ToolOutcome> runOne(ToolCall call) {
+    private Uni<ToolOutcome> runOne(ToolCall call, Span turn) {
         Span span = session.services.tracer.spanBuilder("realtime.tool " + call.name())
-                .setParent(Context.current().with(session.span))
+                .setParent(Context.root().with(turn))
                 .setAttribute("realtime.tool.name", call.name()).setAttribute("realtime.tool.call_id", call.callId())
                 .startSpan();
         long started = System.nanoTime();

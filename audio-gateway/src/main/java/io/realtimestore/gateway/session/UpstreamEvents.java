@@ -3,6 +3,8 @@ package io.realtimestore.gateway.session;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import io.realtimestore.dto.realtime.StoreEvents;
 import io.realtimestore.gateway.protocol.Events;
@@ -37,6 +39,8 @@ final class UpstreamEvents implements UpstreamListener {
     private long cancelSentNanos;
     private boolean endAfterResponse;
     private final UsageTotals usage = new UsageTotals();
+    /** One span per turn: from the end of the shopper's speech (or the response start) to the last response.done. */
+    private Span turnSpan;
 
     UpstreamEvents(RealtimeSession session) {
         this.session = session;
@@ -77,7 +81,12 @@ final class UpstreamEvents implements UpstreamListener {
         if (firstOfTurn && speechStoppedNanos != 0) {
             Duration latency = Duration.ofNanos(now - speechStoppedNanos);
             session.services.metrics.speechToAudio(latency);
-            session.span.addEvent("first_audio");
+            synchronized (session) {
+                if (turnSpan != null) {
+                    turnSpan.setAttribute("realtime.turn.speech_to_audio_ms", latency.toMillis());
+                    turnSpan.addEvent("first_audio");
+                }
+            }
             session.sendStoreEvent(new StoreEvents.TurnLatency(Events.newEventId(), frame.responseId(), latency.toMillis()));
         }
     }
@@ -92,6 +101,7 @@ final class UpstreamEvents implements UpstreamListener {
                 synchronized (session) {
                     speechStoppedNanos = System.nanoTime();
                     firstAudioOfTurnSeen = false;
+                    startTurn("speech");
                 }
                 session.sendToClient(text);
             }
@@ -99,6 +109,7 @@ final class UpstreamEvents implements UpstreamListener {
                 JsonNode event = Events.parse(text);
                 synchronized (session) {
                     activeResponseId = event.path("response").path("id").asText(null);
+                    startTurn("response");
                 }
                 session.sendToClient(text);
             }
@@ -191,10 +202,15 @@ final class UpstreamEvents implements UpstreamListener {
             }
         }
         boolean closeNow;
+        Span turn;
         synchronized (session) {
             activeResponseId = null;
             usage.add(response.path("usage"));
             closeNow = endAfterResponse && calls.isEmpty();
+            turn = turnSpan;
+            if (calls.isEmpty()) {
+                endTurn(response.path("status").asText(""));
+            }
         }
         JsonNode usageNode = response.path("usage");
         session.services.metrics.usage(usageNode.path("input_tokens").asLong(), usageNode.path("output_tokens").asLong());
@@ -212,9 +228,27 @@ final class UpstreamEvents implements UpstreamListener {
         }
         session.sendStoreEvent(usage.event());
         if (!calls.isEmpty()) {
-            tools.run(calls, this::conversationEndRequested);
+            tools.run(calls, turn != null ? turn : session.span, this::conversationEndRequested);
         } else if (closeNow) {
             closeAfterGoodbye();
+        }
+    }
+
+    private void startTurn(String trigger) {
+        if (turnSpan == null) {
+            turnSpan = session.services.tracer.spanBuilder("realtime.turn")
+                    .setParent(Context.root().with(session.span)).setAttribute("realtime.turn.trigger", trigger).startSpan();
+        }
+    }
+
+    /** Ends the open turn (a response finished without tool calls, or the session ended). */
+    void endTurn(String status) {
+        synchronized (session) {
+            if (turnSpan != null) {
+                turnSpan.setAttribute("realtime.response.status", status);
+                turnSpan.end();
+                turnSpan = null;
+            }
         }
     }
 

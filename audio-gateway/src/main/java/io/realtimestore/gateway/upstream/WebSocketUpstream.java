@@ -33,8 +33,14 @@ final class WebSocketUpstream {
 
     private Uni<UpstreamConnection> open(UpstreamTarget target, UpstreamListener listener) {
         AtomicBoolean closedReported = new AtomicBoolean();
+        URI uri = target.uri();
         BasicWebSocketConnector connector = connectors.get()
-                .baseUri(httpScheme(target.uri()))
+                // the connector appends the base URI's query to the request; the path is given separately so no
+                // trailing slash is added (Azure routes /openai/v1/realtime exactly)
+                .baseUri(baseOf(uri))
+                .path(uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                // a server-side client: no Origin header (providers may treat one as a browser)
+                .customizeOptions((connect, client) -> connect.setAllowOriginHeader(false))
                 .executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
                 .onTextMessage((connection, text) -> listener.onText(text))
                 .onClose((connection, reason) -> {
@@ -48,14 +54,14 @@ final class WebSocketUpstream {
                 .map(Connection::new);
     }
 
-    /** The connector decides TLS from http/https, so ws/wss URLs are mapped onto them. */
-    private static URI httpScheme(URI uri) {
+    /** Scheme, host, port and query; the connector decides TLS from http/https, so ws/wss are mapped onto them. */
+    static URI baseOf(URI uri) {
         String scheme = switch (uri.getScheme()) {
             case "ws" -> "http";
             case "wss" -> "https";
             default -> uri.getScheme();
         };
-        return URI.create(scheme + uri.toString().substring(uri.getScheme().length()));
+        return URI.create(scheme + "://" + uri.getRawAuthority() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
     }
 
     private static String describe(Throwable failure) {

@@ -35,6 +35,8 @@ public class FakeUpstream {
     public static final List<Map<String, List<String>>> HANDSHAKES = new CopyOnWriteArrayList<>();
     /** Query strings of each upstream connection. */
     public static final List<String> QUERIES = new CopyOnWriteArrayList<>();
+    /** Request paths of each upstream connection. */
+    public static final List<String> PATHS = new CopyOnWriteArrayList<>();
     private static final Map<String, Script> SCRIPTS = new ConcurrentHashMap<>();
     private static final AtomicInteger IDS = new AtomicInteger();
 
@@ -73,6 +75,7 @@ public class FakeUpstream {
     static void accept(WebSocketConnection connection, Vertx vertx) {
         HANDSHAKES.add(connection.handshakeRequest().headers());
         QUERIES.add(String.valueOf(connection.handshakeRequest().query()));
+        PATHS.add(connection.handshakeRequest().path());
         List<JsonNode> received = new CopyOnWriteArrayList<>();
         RECEIVED.add(received);
         Script script = new Script(connection, received, vertx);

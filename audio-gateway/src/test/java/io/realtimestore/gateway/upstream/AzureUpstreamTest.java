@@ -41,7 +41,8 @@ class AzureUpstreamTest {
         }
         Map<String, List<String>> headers = FakeUpstream.HANDSHAKES.get(FakeUpstream.HANDSHAKES.size() - 1);
         assertThat(headers.get("api-key")).containsExactly(AZURE_KEY);
-        assertThat(headers).doesNotContainKey("authorization");
+        assertThat(headers.keySet().stream().map(String::toLowerCase)).doesNotContain("authorization", "origin");
+        assertThat(FakeUpstream.PATHS.get(FakeUpstream.PATHS.size() - 1)).isEqualTo("/fake-azure/openai/v1/realtime");
         assertThat(FakeUpstream.QUERIES.get(FakeUpstream.QUERIES.size() - 1)).isEqualTo("model=my-gpt-realtime");
     }
 

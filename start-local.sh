@@ -40,9 +40,13 @@ trap 'echo; echo "Stopping…"; stop_all; exit 0' INT TERM
 # The Vector API module makes Lucene's vector search use SIMD; it is optional but much faster.
 JVM_OPTS=(-Xmx512m --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED)
 
-start_service() {  # name, port, jar, env...
-  local name=$1 port=$2 jar=$3; shift 3
-  env "$@" QUARKUS_HTTP_PORT="$port" "$JAVA" "${JVM_OPTS[@]}" -jar "$jar" > >(tee "data/logs/$name.log") 2>&1 &
+# The gateway relays small frames at a high rate with almost nothing live: the parallel collector costs it less CPU
+# and shorter pauses than G1 (benchmarks/gateway).
+GATEWAY_JVM_OPTS=(-XX:+UseParallelGC)
+
+start_service() {  # name, port, jar, extra JVM options (array name), env...
+  local name=$1 port=$2 jar=$3; local -n extra=$4; shift 4
+  env "$@" QUARKUS_HTTP_PORT="$port" "$JAVA" "${JVM_OPTS[@]}" "${extra[@]}" -jar "$jar" > >(tee "data/logs/$name.log") 2>&1 &
   PIDS+=($!)
 }
 
@@ -55,13 +59,14 @@ wait_ready() {  # name, port[, health path]
   done
 }
 
-start_service products-service "${PRODUCTS_PORT:-8081}" products-service/target/quarkus-app/quarkus-run.jar \
+NO_EXTRA_OPTS=()
+start_service products-service "${PRODUCTS_PORT:-8081}" products-service/target/quarkus-app/quarkus-run.jar NO_EXTRA_OPTS \
   PRODUCTS_DATA_DIR="${PRODUCTS_DATA_DIR:-$PWD/data/products}"
 wait_ready products-service "${PRODUCTS_PORT:-8081}"
 
 # The gateway is ready only when its Realtime upstream is usable; with the default upstream (local, not built yet)
 # it runs and answers, so wait for liveness and report the upstream's state below.
-start_service audio-gateway "${GATEWAY_PORT:-8082}" audio-gateway/target/quarkus-app/quarkus-run.jar \
+start_service audio-gateway "${GATEWAY_PORT:-8082}" audio-gateway/target/quarkus-app/quarkus-run.jar GATEWAY_JVM_OPTS \
   GATEWAY_DATA_DIR="${GATEWAY_DATA_DIR:-$PWD/data/gateway}" PRODUCTS_URL="http://localhost:${PRODUCTS_PORT:-8081}"
 wait_ready audio-gateway "${GATEWAY_PORT:-8082}" /q/health/live
 UPSTREAM_STATE="$(curl -s "http://localhost:${GATEWAY_PORT:-8082}/q/health/ready" | tr -d '\n' | grep -o '"status": *"[A-Z]*"' | head -1 | grep -o '[A-Z]*"$' | tr -d '"')"

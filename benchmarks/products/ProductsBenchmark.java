@@ -31,23 +31,19 @@ public class ProductsBenchmark {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> { if (current != null) current.stop(); }));
         try {
             Options options = Options.parse(args);
-            Machine machine = Machine.describe(options.repo());
+            BenchmarkHost.Machine machine = BenchmarkHost.Machine.describe(options.repo());
             machine.print();
             Path runDir = options.repo().resolve("benchmarks/products/work/run-" + System.currentTimeMillis());
             List<SizeResult> results = new ArrayList<>();
             for (int size : options.sizes()) results.add(benchmarkSize(options, size, runDir.resolve("n" + size)));
             Report.write(options, machine, results);
-        } catch (Failure e) {
+        } catch (BenchmarkHost.Failure e) {
             System.out.flush();
             System.err.println("\nBENCHMARK FAILED: " + e.getMessage());
             System.exit(1);
         }
     }
 
-    /** Ends the run; the message says what went wrong and where to look. */
-    static final class Failure extends RuntimeException {
-        Failure(String message) { super(message); }
-    }
 
     // ---------------------------------------------------------------- options
 
@@ -69,61 +65,27 @@ public class ProductsBenchmark {
                 if (args[i].equals("--help") || args[i].equals("-h")) { System.out.println(USAGE); System.exit(0); }
                 if (FLAGS.contains(args[i])) given.put(args[i], "true");
                 else if (VALUED.contains(args[i]) && i + 1 < args.length) given.put(args[i], args[++i]);
-                else throw new Failure("bad argument '" + args[i] + "'\n" + USAGE);
+                else throw new BenchmarkHost.Failure("bad argument '" + args[i] + "'\n" + USAGE);
             }
             boolean quick = given.containsKey("--quick");
             Path repo = Path.of(given.getOrDefault("--repo", ".")).toAbsolutePath().normalize();
             Path app = Path.of(given.getOrDefault("--app", repo.resolve("products-service/target/quarkus-app").toString()))
                     .toAbsolutePath().normalize();
             if (!Files.isRegularFile(app.resolve("quarkus-run.jar"))) {
-                throw new Failure("no quarkus-run.jar in " + app + " (build products-service, or pass --app DIR)");
+                throw new BenchmarkHost.Failure("no quarkus-run.jar in " + app + " (build products-service, or pass --app DIR)");
             }
             List<Integer> sizes = Arrays.stream(given.getOrDefault("--sizes", quick ? "2000" : "10000,100000").split(","))
-                    .map(s -> positive("--sizes", s.strip())).toList();
-            ToIntBiFunction<String, Integer> n = (key, fallback) -> given.containsKey(key) ? positive(key, given.get(key)) : fallback;
+                    .map(s -> BenchmarkHost.positive("--sizes", s.strip())).toList();
+            ToIntBiFunction<String, Integer> n = (key, fallback) -> given.containsKey(key) ? BenchmarkHost.positive(key, given.get(key)) : fallback;
             return new Options(repo, app, sizes, quick, n.applyAsInt("--warmup", quick ? 50 : 200),
                     n.applyAsInt("--requests", quick ? 200 : 1000), n.applyAsInt("--concurrency", 16),
                     n.applyAsInt("--duration", quick ? 5 : 20), n.applyAsInt("--load-warmup", quick ? 1 : 3),
                     n.applyAsInt("--ready-timeout", 900), n.applyAsInt("--seed", 42), given.containsKey("--keep-data"));
         }
-
-        static int positive(String key, String value) {
-            try {
-                int v = Integer.parseInt(value);
-                if (v > 0) return v;
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new Failure(key + " needs a positive whole number, got '" + value + "'");
-        }
     }
 
     // ---------------------------------------------------------------- machine
 
-    record Machine(String cpu, String cores, String memory, String os, String java, String commit, String loadAverage) {
-
-        static Machine describe(Path repo) {
-            String cpu = firstMatch(read("/proc/cpuinfo"), "(?m)^model name\\s*:\\s*(.+)$");
-            if (cpu == null) cpu = firstMatch(command("lscpu"), "(?m)^Model name:\\s*(.+)$");
-            String memKb = firstMatch(read("/proc/meminfo"), "(?m)^MemTotal:\\s*(\\d+)");
-            String commit = command("git", "-C", repo.toString(), "rev-parse", "--short", "HEAD");
-            String changes = command("git", "-C", repo.toString(), "status", "--porcelain", "--untracked-files=no");
-            return new Machine(Objects.requireNonNullElse(cpu, "unknown").strip(),
-                    Objects.requireNonNullElse(command("nproc"), "" + Runtime.getRuntime().availableProcessors()).strip(),
-                    memKb == null ? "unknown" : String.format(Locale.ROOT, "%.1f GiB", Long.parseLong(memKb) / 1048576.0),
-                    Objects.requireNonNullElse(firstMatch(read("/etc/os-release"), "(?m)^PRETTY_NAME=\"?([^\"\\n]+)"), "unknown"),
-                    Objects.requireNonNullElse(command(javaBinary(), "-version"), "unknown").strip().replace("\n", " / "),
-                    commit == null ? "unknown (not a git checkout)"
-                            : commit.strip() + (changes == null || changes.isBlank() ? "" : " (with uncommitted changes)"),
-                    // Other work on the machine skews every figure; the 1/5/15-minute load average at start shows it.
-                    String.join(" ", Arrays.copyOf(read("/proc/loadavg").split(" "), 3)) + " (1, 5, 15 min; at start)");
-        }
-
-        void print() {
-            System.out.printf("Machine%n  CPU      %s%n  cores    %s%n  memory   %s%n  OS       %s%n  java     %s%n  commit   %s%n"
-                    + "  load avg %s%n%n", cpu, cores, memory, os, java, commit, loadAverage);
-        }
-    }
 
     // ---------------------------------------------------------------- one catalog size
 
@@ -157,7 +119,7 @@ public class ProductsBenchmark {
         double restart = restarted.awaitReady(o.readyTimeoutS(), size);
         Memory afterRestart = restarted.memory();
         // The service logs how long rebuilding the index from the database took; -1 if that line is missing.
-        String rebuild = firstMatch(read(restarted.log().toString()), "Search index ready: \\d+ products in (\\d+) ms");
+        String rebuild = BenchmarkHost.firstMatch(BenchmarkHost.read(restarted.log().toString()), "Search index ready: \\d+ products in (\\d+) ms");
         System.out.printf("restart to ready with %,d products: %.2f s (index rebuild %s ms, VmRSS %s)%n",
                 size, restart, rebuild, mib(afterRestart.rssKb()));
         restarted.stop();
@@ -186,10 +148,10 @@ public class ProductsBenchmark {
         HttpResponse<String> response = send(request);
         double wall = (System.nanoTime() - started) / 1e9;
         if (response.statusCode() != 200) {
-            throw new Failure("import answered HTTP " + response.statusCode() + ":\n" + response.body());
+            throw new BenchmarkHost.Failure("import answered HTTP " + response.statusCode() + ":\n" + response.body());
         }
         if (jsonLong(response.body(), "accepted") != size) {
-            throw new Failure("import did not accept all " + size + " rows:\n" + abbreviate(response.body(), 4000));
+            throw new BenchmarkHost.Failure("import did not accept all " + size + " rows:\n" + BenchmarkHost.abbreviate(response.body(), 4000));
         }
         ImportResult result = new ImportResult(size, wall, size / wall, jsonLong(response.body(), "durationMillis"));
         System.out.printf("import: %.1f s wall clock, %.0f products/s (server durationMillis %d)%n",
@@ -201,8 +163,8 @@ public class ProductsBenchmark {
     static void checkListing(Service service, int size) {
         HttpResponse<String> page = send(HttpRequest.newBuilder(service.uri("/api/products?page=0&size=20")).build());
         if (page.statusCode() != 200 || jsonLong(page.body(), "totalItems") != size) {
-            throw new Failure("the listing after import does not count " + size + " products: HTTP " + page.statusCode()
-                    + " " + abbreviate(page.body(), 500));
+            throw new BenchmarkHost.Failure("the listing after import does not count " + size + " products: HTTP " + page.statusCode()
+                    + " " + BenchmarkHost.abbreviate(page.body(), 500));
         }
     }
 
@@ -243,7 +205,7 @@ public class ProductsBenchmark {
             })).toList();
             for (Future<?> f : running) f.get();
         } catch (Exception e) {
-            throw new Failure("a load worker failed: " + e);
+            throw new BenchmarkHost.Failure("a load worker failed: " + e);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         long[] s = workers.stream().flatMapToLong(w -> w.samples.build()).sorted().toArray();
@@ -277,12 +239,12 @@ public class ProductsBenchmark {
             try {
                 HttpResponse<byte[]> r = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
                 if (r.statusCode() == 200) samples.add(System.nanoTime() - start);
-                else error("HTTP " + r.statusCode() + " for " + request.uri() + ": " + abbreviate(new String(r.body(), UTF_8), 300));
+                else error("HTTP " + r.statusCode() + " for " + request.uri() + ": " + BenchmarkHost.abbreviate(new String(r.body(), UTF_8), 300));
             } catch (IOException e) {
                 error(e.toString());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new Failure("interrupted");
+                throw new BenchmarkHost.Failure("interrupted");
             }
         }
 
@@ -304,8 +266,8 @@ public class ProductsBenchmark {
     record Service(Process process, Path log, int port, String apiKey, long startedNanos) {
 
         static Service start(Options o, Path dataDir, Path log, String apiKey) {
-            int port = freePort();
-            List<String> cmd = new ArrayList<>(List.of(javaBinary()));
+            int port = BenchmarkHost.freePort();
+            List<String> cmd = new ArrayList<>(List.of(BenchmarkHost.javaBinary()));
             cmd.addAll(SERVICE_JVM_FLAGS);
             cmd.addAll(List.of("-jar", o.app().resolve("quarkus-run.jar").toString()));
             try {
@@ -320,7 +282,7 @@ public class ProductsBenchmark {
                 System.out.printf("started products-service, pid %d, port %d, log %s%n", service.process().pid(), port, log);
                 return service;
             } catch (IOException e) {
-                throw new Failure("could not start " + String.join(" ", cmd) + ": " + e.getMessage());
+                throw new BenchmarkHost.Failure("could not start " + String.join(" ", cmd) + ": " + e.getMessage());
             }
         }
 
@@ -329,31 +291,19 @@ public class ProductsBenchmark {
         /** Seconds from process start until readiness is UP, checking the index holds the expected products. */
         double awaitReady(int timeoutS, int expectedProducts) {
             HttpRequest health = HttpRequest.newBuilder(uri("/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
-            while (System.nanoTime() - startedNanos < timeoutS * 1_000_000_000L) {
-                if (!process.isAlive()) fail("exited with code " + process.exitValue() + " before it was ready");
-                try {
-                    HttpResponse<String> r = HTTP.send(health, HttpResponse.BodyHandlers.ofString());
-                    if (r.statusCode() == 200 && Pattern.compile("\"status\"\\s*:\\s*\"UP\"").matcher(r.body()).find()) {
-                        double seconds = (System.nanoTime() - startedNanos) / 1e9;
-                        long indexed = jsonLong(r.body(), "products");
-                        if (indexed != expectedProducts) fail("is ready with " + indexed + " products, expected " + expectedProducts);
-                        return seconds;
-                    }
-                } catch (IOException e) {
-                    // Not listening yet (or 503 while the index builds): poll again.
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    fail("was being waited for when the benchmark was interrupted");
-                }
-                sleep(50);
-            }
-            fail("did not become ready within " + timeoutS + " s (raise --ready-timeout if the machine is slow)");
-            return -1;
+            long indexed = BenchmarkHost.pollUntilReady(process, startedNanos, timeoutS, 50, () -> {
+                HttpResponse<String> r = HTTP.send(health, HttpResponse.BodyHandlers.ofString());
+                return r.statusCode() == 200 && Pattern.compile("\"status\"\\s*:\\s*\"UP\"").matcher(r.body()).find()
+                        ? jsonLong(r.body(), "products") : null;
+            }, this::fail, "ready");
+            double seconds = (System.nanoTime() - startedNanos) / 1e9;
+            if (indexed != expectedProducts) fail("is ready with " + indexed + " products, expected " + expectedProducts);
+            return seconds;
         }
 
         Memory memory() {
-            String status = read("/proc/" + process.pid() + "/status");
-            String rss = firstMatch(status, "VmRSS:\\s*(\\d+)"), hwm = firstMatch(status, "VmHWM:\\s*(\\d+)");
+            String status = BenchmarkHost.read("/proc/" + process.pid() + "/status");
+            String rss = BenchmarkHost.firstMatch(status, "VmRSS:\\s*(\\d+)"), hwm = BenchmarkHost.firstMatch(status, "VmHWM:\\s*(\\d+)");
             if (rss == null || hwm == null) fail("has no VmRSS/VmHWM in /proc/" + process.pid() + "/status");
             return new Memory(Long.parseLong(rss), Long.parseLong(hwm));
         }
@@ -381,64 +331,37 @@ public class ProductsBenchmark {
         void fail(String what) {
             System.out.flush();
             System.err.printf("%nproducts-service (pid %d) %s. Last 50 lines of %s:%n", process.pid(), what, log);
-            List<String> lines = read(log.toString()).lines().toList();
+            List<String> lines = BenchmarkHost.read(log.toString()).lines().toList();
             lines.subList(Math.max(0, lines.size() - 50), lines.size()).forEach(l -> System.err.println("  | " + l));
             stop();
-            throw new Failure("products-service " + what + " (log: " + log + ")");
+            throw new BenchmarkHost.Failure("products-service " + what + " (log: " + log + ")");
         }
 
-        static int freePort() {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
-            } catch (IOException e) {
-                throw new Failure("no free TCP port: " + e.getMessage());
-            }
-        }
     }
 
     // ---------------------------------------------------------------- small helpers
 
-    static String javaBinary() { return Path.of(System.getProperty("java.home"), "bin", "java").toString(); }
 
-    /** Output of a short command, or null when it cannot be run or fails. */
-    static String command(String... cmd) {
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), UTF_8);
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 ? out : null;
-        } catch (IOException | InterruptedException e) {
-            return null;
-        }
-    }
 
-    static String read(String file) {
-        try { return Files.readString(Path.of(file)); } catch (IOException e) { return ""; }
-    }
 
-    static String firstMatch(String text, String regex) {
-        if (text == null) return null;
-        Matcher m = Pattern.compile(regex).matcher(text);
-        return m.find() ? m.group(1) : null;
-    }
 
     static HttpResponse<String> send(HttpRequest request) {
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new Failure(request.method() + " " + request.uri() + " failed: " + e);
+            throw new BenchmarkHost.Failure(request.method() + " " + request.uri() + " failed: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Failure("interrupted");
+            throw new BenchmarkHost.Failure("interrupted");
         }
     }
 
     /** A top-level number field of a small JSON answer; -1 when absent. Enough for the few fields read here. */
     static long jsonLong(String json, String field) {
-        String v = firstMatch(json, "\"" + field + "\"\\s*:\\s*(-?\\d+)");
+        String v = BenchmarkHost.firstMatch(json, "\"" + field + "\"\\s*:\\s*(-?\\d+)");
         return v == null ? -1 : Long.parseLong(v);
     }
 
-    static String abbreviate(String s, int max) { return s.length() <= max ? s : s.substring(0, max) + "…"; }
 
     static String mib(long kb) { return String.format(Locale.ROOT, "%.0f MiB", kb / 1024.0); }
 
@@ -451,7 +374,7 @@ public class ProductsBenchmark {
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
         } catch (IOException e) {
-            throw new Failure("could not delete " + dir + ": " + e.getMessage());
+            throw new BenchmarkHost.Failure("could not delete " + dir + ": " + e.getMessage());
         }
     }
 
@@ -562,13 +485,13 @@ public class ProductsBenchmark {
             double raw = c.minPrice() + (c.maxPrice() - c.minPrice()) * Math.pow(r.nextDouble(), 1.7);
             String price = String.format(Locale.ROOT, "%.2f", Math.floor(raw) + new double[] { 0.99, 0.49, 0.0 }[r.nextInt(3)]);
             int stock = r.nextInt(10) == 0 ? 0 : 1 + r.nextInt(200);
-            String tags = Arrays.stream(distinct(r, c.tags(), 2 + r.nextInt(3))).map(Catalog::q).collect(Collectors.joining(","));
+            String tags = Arrays.stream(distinct(r, c.tags(), 2 + r.nextInt(3))).map(ReportJson::quote).collect(Collectors.joining(","));
             double kg = c.minKg() + (c.maxKg() - c.minKg()) * r.nextDouble();
             String weight = kg < 1 ? Math.round(kg * 1000) + " g" : String.format(Locale.ROOT, "%.1f kg", kg);
-            return "{\"sku\":" + q(String.format(Locale.ROOT, "%s-%06d", c.code(), i + 1)) + ",\"name\":" + q(name)
-                    + ",\"description\":" + q(description) + ",\"brand\":" + q(brand) + ",\"category\":" + q(c.name())
+            return "{\"sku\":" + ReportJson.quote(String.format(Locale.ROOT, "%s-%06d", c.code(), i + 1)) + ",\"name\":" + ReportJson.quote(name)
+                    + ",\"description\":" + ReportJson.quote(description) + ",\"brand\":" + ReportJson.quote(brand) + ",\"category\":" + ReportJson.quote(c.name())
                     + ",\"price\":" + price + ",\"currency\":\"USD\",\"stock\":" + stock + ",\"tags\":[" + tags + "]"
-                    + ",\"attributes\":{\"weight\":" + q(weight) + "," + q(c.attribute()) + ":" + q(pick(r, c.values())) + "}}";
+                    + ",\"attributes\":{\"weight\":" + ReportJson.quote(weight) + "," + ReportJson.quote(c.attribute()) + ":" + ReportJson.quote(pick(r, c.values())) + "}}";
         }
 
         static String[] brands(String prefixes, String suffixes) {
@@ -589,18 +512,6 @@ public class ProductsBenchmark {
             return Stream.generate(() -> left.remove(r.nextInt(left.size()))).limit(Math.min(n, from.length)).toArray(String[]::new);
         }
 
-        /** A JSON string literal. */
-        static String q(String s) {
-            StringBuilder out = new StringBuilder("\"");
-            for (char ch : s.toCharArray()) {
-                switch (ch) {
-                    case '"' -> out.append("\\\"");
-                    case '\\' -> out.append("\\\\");
-                    default -> out.append(ch < 0x20 ? String.format("\\u%04x", (int) ch) : String.valueOf(ch));
-                }
-            }
-            return out.append('"').toString();
-        }
     }
 
     /** The import body, generated a row at a time as the HTTP client reads it: memory stays flat whatever the size. */
@@ -652,7 +563,7 @@ public class ProductsBenchmark {
     static final class Report {
         static final int TARGET_SIZE = 100_000;
 
-        static void write(Options o, Machine machine, List<SizeResult> results) {
+        static void write(Options o, BenchmarkHost.Machine machine, List<SizeResult> results) {
             List<Target> targets = targets(results);
             String table = table(results);
             System.out.println("Summary\n\n" + table);
@@ -661,19 +572,12 @@ public class ProductsBenchmark {
                     Catalog.OUTDOOR_BRANDS.length + Catalog.TECH_BRANDS.length, Queries.ALL.size(), 10, o.warmup(), o.requests(),
                     o.concurrency(), o.loadWarmupS(), o.durationS(), String.join(" ", SERVICE_JVM_FLAGS),
                     (Runtime.version() + " " + String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments())).strip());
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("generatedAt", Instant.now().toString());
-            json.put("machine", machine);
-            json.put("inputs", inputs);
-            json.put("results", results);
-            json.put("targets", targets);
             Path dir = o.repo().resolve("benchmarks/products/results");
             try {
-                Files.createDirectories(dir);
-                Files.writeString(dir.resolve("latest.md"), markdown(o, machine, inputs, table, targets));
-                Files.writeString(dir.resolve("latest.json"), toJson(json) + "\n");
+                ReportJson.writeLatest(dir, markdown(o, machine, inputs, table, targets), machine, inputs,
+                        Map.of("results", results), targets);
             } catch (IOException e) {
-                throw new Failure("could not write the report: " + e.getMessage());
+                throw new BenchmarkHost.Failure("could not write the report: " + e.getMessage());
             }
             System.out.println("\nReport: " + dir.resolve("latest.md") + " (figures as JSON: latest.json)");
         }
@@ -723,26 +627,20 @@ public class ProductsBenchmark {
             rows.add(row("restart to ready, full catalog (s)", results, r -> fmt(r.restartSeconds())));
             rows.add(row("index rebuild in restart (ms, server log)", results, r -> String.valueOf(r.indexRebuildMillis())));
             rows.add(row("VmRSS after restart", results, r -> mib(r.afterRestart().rssKb())));
-            int[] w = new int[rows.get(0).size()];
-            rows.forEach(r -> { for (int c = 0; c < r.size(); c++) w[c] = Math.max(w[c], r.get(c).length()); });
-            Function<List<String>, String> line = r -> IntStream.range(0, r.size())
-                    .mapToObj(c -> String.format("%" + (c == 0 ? "-" : "") + w[c] + "s", r.get(c))).collect(Collectors.joining(" | ", "| ", " |\n"));
-            String rule = IntStream.range(0, w.length).mapToObj(c -> "-".repeat(w[c] + 1) + (c == 0 ? "-" : ":"))
-                    .collect(Collectors.joining("|", "|", "|\n"));
-            return line.apply(rows.get(0)) + rule + rows.stream().skip(1).map(line).collect(Collectors.joining());
+            return ReportJson.markdownTable(rows);
         }
 
         static List<String> row(String label, List<SizeResult> results, Function<SizeResult, String> cell) {
             return Stream.concat(Stream.of(label), results.stream().map(cell)).toList();
         }
 
-        static String markdown(Options o, Machine m, Inputs inputs, String table, List<Target> targets) {
+        static String markdown(Options o, BenchmarkHost.Machine m, Inputs inputs, String table, List<Target> targets) {
             StringBuilder md = new StringBuilder("# products-service benchmark\n\nGenerated ").append(Instant.now())
                     .append(" by `benchmarks/products/run.sh`").append(o.quick() ? " with `--quick`: a smoke run, figures are rough" : "")
                     .append(". How to read it: `benchmarks/products/README.md`.\n\n## Machine\n\n| | |\n|---|---|\n");
-            fields(m).forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+            ReportJson.appendRows(md, m, false);
             md.append("\n## Inputs\n\n| | |\n|---|---|\n");
-            fields(inputs).forEach((k, v) -> md.append("| ").append(k).append(" | `").append(v).append("` |\n"));
+            ReportJson.appendRows(md, inputs, true);
             md.append("\nLatencies are full HTTP/1.1 keep-alive round trips timed by the client, which shares the machine.\n\n");
             md.append("## Results\n\n").append(table).append("\n## Targets\n\n| Target | Goal | Measured | Status |\n|---|---|---|---|\n");
             targets.forEach(t -> md.append("| ").append(t.name()).append(" | ").append(t.goal()).append(" | ").append(t.measured())
@@ -756,30 +654,6 @@ public class ProductsBenchmark {
 
         static String fmt0(double v) { return String.format(Locale.ROOT, "%.0f", v); }
 
-        static Map<String, Object> fields(Record r) {
-            Map<String, Object> fields = new LinkedHashMap<>();
-            for (RecordComponent c : r.getClass().getRecordComponents()) {
-                try {
-                    fields.put(c.getName(), c.getAccessor().invoke(r));
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            return fields;
-        }
 
-        /** Minimal JSON writer for maps, lists, records, strings, numbers and booleans. */
-        static String toJson(Object v) {
-            if (v == null || (v instanceof Double d && !Double.isFinite(d))) return "null";
-            if (v instanceof Double d) return BigDecimal.valueOf(Math.round(d * 1000) / 1000.0).toPlainString();
-            if (v instanceof Number || v instanceof Boolean) return v.toString();
-            if (v instanceof Record r) return toJson(fields(r));
-            if (v instanceof Collection<?> c) return c.stream().map(Report::toJson).collect(Collectors.joining(",", "[", "]"));
-            if (v instanceof Map<?, ?> map) {
-                return map.entrySet().stream().map(e -> Catalog.q(e.getKey().toString()) + ":" + toJson(e.getValue()))
-                        .collect(Collectors.joining(",", "{", "}"));
-            }
-            return Catalog.q(v.toString());
-        }
     }
 }

@@ -6,19 +6,8 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
-java_home="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-java="$java_home/bin/java"
-
-if [[ ! -x "$java" ]]; then
-  echo "run.sh: no java at $java (set JAVA_HOME to a JDK 21 or newer)" >&2
-  exit 2
-fi
-# The benchmark is a single-file source program that needs Java 21+; the service is started with the same JDK.
-feature="$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
-if [[ -z "$feature" || "${feature%%.*}" -lt 21 ]]; then
-  echo "run.sh: $java is Java ${feature:-unknown}; Java 21 or newer is needed (set JAVA_HOME)" >&2
-  exit 2
-fi
+source "$here/../lib/java.sh"
 
 # Small client heap: the client only keeps latency samples; the rest of the machine is for the service.
-exec "$java" -Xmx256m "$here/ProductsBenchmark.java" --repo "$repo" "$@"
+compile_benchmark "$here/ProductsBenchmark.java" "$here/work/classes"
+exec "$java" -Xmx256m -cp "$here/work/classes" ProductsBenchmark --repo "$repo" "$@"

@@ -237,8 +237,7 @@ public final class RealtimeSession {
             return;
         }
         int length = text.length();
-        connection.send(text).subscribe().with(ok -> pendingToUpstream.addAndGet(-length),
-                failure -> pendingToUpstream.addAndGet(-length));
+        connection.send(text, () -> pendingToUpstream.addAndGet(-length));
     }
 
     /** Upstream (or gateway) → client, bounded: a client that stops reading is closed instead of growing memory. */

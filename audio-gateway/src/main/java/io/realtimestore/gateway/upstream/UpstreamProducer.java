@@ -2,11 +2,10 @@ package io.realtimestore.gateway.upstream;
 
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import io.quarkus.logging.Log;
-import io.quarkus.websockets.next.BasicWebSocketConnector;
 import io.realtimestore.gateway.config.UpstreamConfig;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import java.net.URI;
 import java.util.Map;
@@ -16,10 +15,13 @@ import java.util.Optional;
 @ApplicationScoped
 public class UpstreamProducer {
 
+    /** Upstream events are trusted but may be large (a response.done with long transcripts): 16 MiB. */
+    private static final int UPSTREAM_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
     @Produces
     @ApplicationScoped
-    Upstream upstream(UpstreamConfig config, Instance<BasicWebSocketConnector> connectors) {
-        WebSocketUpstream sockets = new WebSocketUpstream(connectors, config.connectTimeout());
+    Upstream upstream(UpstreamConfig config, Vertx vertx) {
+        WebSocketUpstream sockets = new WebSocketUpstream(vertx, config.connectTimeout(), UPSTREAM_MAX_MESSAGE_BYTES);
         Upstream upstream = switch (config.upstream()) {
             case URL -> url(config, sockets);
             case OPENAI -> openAi(config, sockets);

@@ -1,67 +1,85 @@
 package io.realtimestore.gateway.upstream;
 
-import io.quarkus.websockets.next.BasicWebSocketConnector;
-import io.quarkus.websockets.next.CloseReason;
-import io.quarkus.websockets.next.WebSocketClientConnection;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.inject.Instance;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
- * Opens upstream sessions over WebSocket with the websockets-next client. The providers differ only in the
- * {@link UpstreamTarget} (URL and credentials), which is resolved for every session so Entra ID tokens stay fresh.
+ * Opens upstream sessions over WebSocket. The providers differ only in the {@link UpstreamTarget} (URL and
+ * credentials), resolved for every session so Entra ID tokens stay fresh.
+ * <p>
+ * The upstream socket is opened on the <em>client session's event loop</em>, so both sockets of a session live on one
+ * thread and every relayed frame stays on it. websockets-next's {@code BasicWebSocketConnector} deliberately gives
+ * each client connection a new event-loop context; measured with benchmarks/gateway, the resulting thread hop per
+ * frame (and Netty buffers freed on a thread other than the one that allocated them) cost more CPU than the whole
+ * relay otherwise does, so this uses the Vert.x WebSocket client that websockets-next itself is built on.
  */
 final class WebSocketUpstream {
 
-    private final Instance<BasicWebSocketConnector> connectors;
+    private final WebSocketClient client;
     private final Duration connectTimeout;
 
-    WebSocketUpstream(Instance<BasicWebSocketConnector> connectors, Duration connectTimeout) {
-        this.connectors = connectors;
+    WebSocketUpstream(Vertx vertx, Duration connectTimeout, int maxMessageBytes) {
         this.connectTimeout = connectTimeout;
+        this.client = vertx.createWebSocketClient(new WebSocketClientOptions()
+                .setConnectTimeout((int) connectTimeout.toMillis())
+                .setMaxMessageSize(maxMessageBytes).setMaxFrameSize(maxMessageBytes)
+                // Vert.x queues WebSockets beyond 50 per host by default; the gateway's own session cap is the limit
+                .setMaxConnections(Integer.MAX_VALUE)
+                .setVerifyHost(true));
     }
 
     Uni<UpstreamConnection> connect(Supplier<Uni<UpstreamTarget>> target, UpstreamListener listener) {
-        return target.get().chain(resolved -> open(resolved, listener))
+        Context sessionLoop = Vertx.currentContext();
+        return target.get().chain(resolved -> open(sessionLoop, resolved, listener))
                 .ifNoItem().after(connectTimeout)
                 .failWith(() -> new UpstreamUnavailableException("the upstream did not accept the connection within "
                         + connectTimeout.toSeconds() + " s"));
     }
 
-    private Uni<UpstreamConnection> open(UpstreamTarget target, UpstreamListener listener) {
-        AtomicBoolean closedReported = new AtomicBoolean();
+    private Uni<UpstreamConnection> open(Context sessionLoop, UpstreamTarget target, UpstreamListener listener) {
         URI uri = target.uri();
-        BasicWebSocketConnector connector = connectors.get()
-                // the connector appends the base URI's query to the request; the path is given separately so no
-                // trailing slash is added (Azure routes /openai/v1/realtime exactly)
-                .baseUri(baseOf(uri))
-                .path(uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+        boolean tls = "wss".equals(uri.getScheme());
+        WebSocketConnectOptions options = new WebSocketConnectOptions()
+                .setHost(uri.getHost())
+                .setPort(uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80)
+                .setSsl(tls)
+                .setURI(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()))
                 // a server-side client: no Origin header (providers may treat one as a browser)
-                .customizeOptions((connect, client) -> connect.setAllowOriginHeader(false))
-                .executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
-                .onTextMessage((connection, text) -> listener.onText(text))
-                .onClose((connection, reason) -> {
+                .setAllowOriginHeader(false);
+        target.headers().forEach(options::addHeader);
+        return Uni.createFrom().<UpstreamConnection>emitter(emitter -> {
+            Runnable connect = () -> client.connect(options).onComplete(result -> {
+                if (result.failed()) {
+                    emitter.fail(new UpstreamUnavailableException(describe(result.cause())));
+                    return;
+                }
+                WebSocket socket = result.result();
+                AtomicBoolean closedReported = new AtomicBoolean();
+                socket.textMessageHandler(listener::onText);
+                socket.closeHandler(ignored -> {
                     if (closedReported.compareAndSet(false, true)) {
-                        listener.onClosed(reason.getCode(), reason.getMessage());
+                        Short code = socket.closeStatusCode();
+                        listener.onClosed(code == null ? 1006 : code, socket.closeReason());
                     }
                 });
-        target.headers().forEach(connector::addHeader);
-        return connector.connect()
-                .onFailure().transform(failure -> new UpstreamUnavailableException(describe(failure)))
-                .map(Connection::new);
-    }
-
-    /** Scheme, host, port and query; the connector decides TLS from http/https, so ws/wss are mapped onto them. */
-    static URI baseOf(URI uri) {
-        String scheme = switch (uri.getScheme()) {
-            case "ws" -> "http";
-            case "wss" -> "https";
-            default -> uri.getScheme();
-        };
-        return URI.create(scheme + "://" + uri.getRawAuthority() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+                socket.exceptionHandler(failure -> socket.close());
+                emitter.complete(new Connection(socket));
+            });
+            if (sessionLoop == null || Vertx.currentContext() == sessionLoop) {
+                connect.run();
+            } else {
+                sessionLoop.runOnContext(ignored -> connect.run()); // e.g. after an Entra token arrived elsewhere
+            }
+        });
     }
 
     private static String describe(Throwable failure) {
@@ -70,21 +88,24 @@ final class WebSocketUpstream {
         return "the upstream refused or failed the connection: " + (message.length() > 200 ? message.substring(0, 200) : message);
     }
 
-    private record Connection(WebSocketClientConnection connection) implements UpstreamConnection {
+    private record Connection(WebSocket socket) implements UpstreamConnection {
 
         @Override
-        public Uni<Void> send(String event) {
-            return connection.sendText(event);
+        public void send(String event, Runnable written) {
+            socket.writeTextMessage(event).onComplete(ignored -> written.run());
         }
 
         @Override
         public Uni<Void> close(int code, String reason) {
-            return connection.isOpen() ? connection.close(new CloseReason(code, reason)) : Uni.createFrom().voidItem();
+            if (socket.isClosed()) {
+                return Uni.createFrom().voidItem();
+            }
+            return Uni.createFrom().completionStage(() -> socket.close((short) code, reason).toCompletionStage());
         }
 
         @Override
         public boolean isOpen() {
-            return connection.isOpen();
+            return !socket.isClosed();
         }
     }
 }

@@ -40,6 +40,7 @@ public final class RealtimeSession {
     private final AtomicLong pendingToClient = new AtomicLong();
     private final AtomicLong pendingToUpstream = new AtomicLong();
     private final Deque<String> waitingForUpstream = new ArrayDeque<>();
+    private long waitingBytes;
     final AudioPlayback playback = new AudioPlayback();
     final UpstreamEvents upstreamEvents;
     final Span span;
@@ -103,6 +104,7 @@ public final class RealtimeSession {
             while (!waitingForUpstream.isEmpty()) {
                 sendToUpstream(waitingForUpstream.poll());
             }
+            waitingBytes = 0;
         }
         if (storeEvents) {
             sendToClient(Events.write(new StoreEvents.SessionInfo(Events.newEventId(), id, services.upstream.name(),
@@ -211,13 +213,15 @@ public final class RealtimeSession {
                 return;
             }
             if (upstream == null) {
-                if (waitingForUpstream.size() >= services.limits.maxQueuedBeforeUpstream()) {
+                if (waitingForUpstream.size() >= services.limits.maxQueuedBeforeUpstream()
+                        || waitingBytes + text.length() > services.limits.maxPendingBytes()) {
                     sendToClient(Events.error("server_error", "upstream_not_ready",
                             "too many events before the voice service was ready", null, null));
                     end(1013, "upstream not ready", "upstream_not_ready");
                     return;
                 }
                 waitingForUpstream.add(text);
+                waitingBytes += text.length();
                 return;
             }
         }

@@ -30,7 +30,7 @@ class SessionLimitsTest {
             return Map.of("gateway.limits.idle-timeout", "3s", "gateway.limits.max-session-duration", "6s",
                     "gateway.limits.session-end-warning", "3s", "gateway.limits.max-sessions", "3",
                     "gateway.limits.max-sessions-per-client", "2", "tools.timeout", "1s", "tools.attempt-timeout", "300ms",
-                    "tools.max-retries", "1");
+                    "tools.max-retries", "1", "gateway.limits.max-pending-bytes", "262144");
         }
     }
 
@@ -97,6 +97,33 @@ class SessionLimitsTest {
             JsonNode card = client.await("store.tool_result");
             assertThat(card.path("status").asText()).isEqualTo("error");
             assertThat(client.isOpen()).isTrue();
+        }
+    }
+
+    @Test
+    void aClientThatStopsReadingIsClosedWith1008AndOthersGoOn() {
+        try (RealtimeClient slow = Gateway.plainClient(); RealtimeClient other = Gateway.plainClient()) {
+            slow.await("session.updated");
+            other.await("session.updated");
+            slow.send("{\"type\":\"conversation.item.create\",\"item\":{\"type\":\"message\",\"role\":\"user\","
+                    + "\"content\":[{\"type\":\"input_text\",\"text\":\"echo\"}]}}");
+            slow.await("conversation.item.done");
+            slow.pauseReading();
+            String append = "{\"type\":\"input_audio_buffer.append\",\"audio\":\""
+                    + java.util.Base64.getEncoder().encodeToString(new byte[9_600]) + "\"}";
+            // ~300 s of audio echoed back, in 200 ms appends: far more than the socket buffers and the 256 KiB the gateway may hold for it
+            for (int i = 0; i < 1500 && slow.closeCode() == null; i++) {
+                try {
+                    slow.send(append);
+                } catch (RuntimeException closedMeanwhile) {
+                    break; // the gateway gave up on this client while we were still writing
+                }
+            }
+            slow.resumeReading();
+            assertThat(slow.awaitClose()).isEqualTo(1008);
+            assertThat(slow.closeReason()).contains("not reading fast enough");
+            other.say("hello");
+            other.await("response.done");
         }
     }
 

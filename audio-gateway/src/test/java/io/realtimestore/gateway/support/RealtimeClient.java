@@ -93,6 +93,15 @@ public final class RealtimeClient implements AutoCloseable {
         return client.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
+    /** Stops reading from the socket (a client that cannot keep up); {@link #resumeReading()} undoes it. */
+    public void pauseReading() {
+        socket.pause();
+    }
+
+    public void resumeReading() {
+        socket.resume();
+    }
+
     public String subprotocol() {
         return socket.subProtocol();
     }

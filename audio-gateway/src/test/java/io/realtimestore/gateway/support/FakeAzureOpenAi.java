@@ -17,8 +17,9 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Azure OpenAI's GA routes under {@code /fake-azure}: the Realtime WebSocket ({@code /openai/v1/realtime?model=})
- * plays the same scripts as {@link FakeUpstream}; {@code client_secrets} answers like Azure and records requests.
+ * The providers' GA routes: Azure's under {@code /fake-azure} (the Realtime WebSocket {@code /openai/v1/realtime?model=}
+ * and {@code client_secrets}, which answers like Azure and records requests) and OpenAI's under {@code /fake-openai/v1}.
+ * The WebSockets play the same scripts as {@link FakeUpstream}.
  */
 public final class FakeAzureOpenAi {
 
@@ -32,6 +33,33 @@ public final class FakeAzureOpenAi {
         private final Vertx vertx;
 
         RealtimeRoute(Vertx vertx) {
+            this.vertx = vertx;
+        }
+
+        @OnOpen
+        @NonBlocking
+        void open(WebSocketConnection connection) {
+            FakeUpstream.accept(connection, vertx);
+        }
+
+        @OnTextMessage
+        @NonBlocking
+        void message(WebSocketConnection connection, String text) throws Exception {
+            FakeUpstream.handle(connection, text);
+        }
+
+        @OnClose
+        void close(WebSocketConnection connection) {
+            FakeUpstream.forget(connection);
+        }
+    }
+
+    /** OpenAI's route ({@code {base}/realtime?model=}) under {@code /fake-openai/v1}, playing the same scripts. */
+    @WebSocket(path = "/fake-openai/v1/realtime")
+    public static class OpenAiRealtimeRoute {
+        private final Vertx vertx;
+
+        OpenAiRealtimeRoute(Vertx vertx) {
             this.vertx = vertx;
         }
 

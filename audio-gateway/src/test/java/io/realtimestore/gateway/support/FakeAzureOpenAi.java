@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The providers' GA routes: Azure's under {@code /fake-azure} (the Realtime WebSocket {@code /openai/v1/realtime?model=}
- * and {@code client_secrets}, which answers like Azure and records requests) and OpenAI's under {@code /fake-openai/v1}.
- * The WebSockets play the same scripts as {@link FakeUpstream}.
+ * The providers' GA routes: the Realtime WebSocket (Azure's under {@code /fake-azure}, OpenAI's under
+ * {@code /fake-openai/openai/v1}), playing the same scripts as {@link FakeUpstream}, and Azure's {@code client_secrets},
+ * which answers like Azure and records requests.
  */
 public final class FakeAzureOpenAi {
 
@@ -28,38 +28,15 @@ public final class FakeAzureOpenAi {
     private FakeAzureOpenAi() {
     }
 
-    @WebSocket(path = "/fake-azure/openai/v1/realtime")
+    /**
+     * The GA route of both providers: Azure's {@code {endpoint}/openai/v1/realtime?model=} under {@code /fake-azure},
+     * and OpenAI's {@code {base}/realtime?model=} with the base URL {@code /fake-openai/openai/v1}.
+     */
+    @WebSocket(path = "/{provider}/openai/v1/realtime")
     public static class RealtimeRoute {
         private final Vertx vertx;
 
         RealtimeRoute(Vertx vertx) {
-            this.vertx = vertx;
-        }
-
-        @OnOpen
-        @NonBlocking
-        void open(WebSocketConnection connection) {
-            FakeUpstream.accept(connection, vertx);
-        }
-
-        @OnTextMessage
-        @NonBlocking
-        void message(WebSocketConnection connection, String text) throws Exception {
-            FakeUpstream.handle(connection, text);
-        }
-
-        @OnClose
-        void close(WebSocketConnection connection) {
-            FakeUpstream.forget(connection);
-        }
-    }
-
-    /** OpenAI's route ({@code {base}/realtime?model=}) under {@code /fake-openai/v1}, playing the same scripts. */
-    @WebSocket(path = "/fake-openai/v1/realtime")
-    public static class OpenAiRealtimeRoute {
-        private final Vertx vertx;
-
-        OpenAiRealtimeRoute(Vertx vertx) {
             this.vertx = vertx;
         }
 

@@ -150,14 +150,8 @@ public class FakeUpstream {
             }
             ObjectNode stored = item.deepCopy();
             stored.put("id", id("item")).put("object", "realtime.item").put("status", "completed");
-            ObjectNode added = event("conversation.item.added");
-            added.putNull("previous_item_id");
-            added.set("item", stored);
-            send(added);
-            ObjectNode done = event("conversation.item.done");
-            done.putNull("previous_item_id");
-            done.set("item", stored);
-            send(done);
+            conversationItem("conversation.item.added", stored);
+            conversationItem("conversation.item.done", stored);
         }
 
         /** A response.create arrived: what it answers depends on the scenario and on tool outputs received. */
@@ -239,32 +233,18 @@ public class FakeUpstream {
         private void startAnswer(String responseId, String itemId) {
             send(event("response.created").set("response", response(responseId, "in_progress", JSON.createArrayNode())));
             ObjectNode item = assistantItem(itemId, "in_progress", null);
-            ObjectNode added = event("response.output_item.added").put("response_id", responseId).put("output_index", 0);
-            added.set("item", item);
-            send(added);
-            ObjectNode conversationAdded = event("conversation.item.added");
-            conversationAdded.putNull("previous_item_id");
-            conversationAdded.set("item", item);
-            send(conversationAdded);
-            ObjectNode part = part("response.content_part.added", responseId, itemId);
-            part.putObject("part").put("type", "audio").put("transcript", "");
-            send(part);
+            outputItem("response.output_item.added", responseId, 0, item);
+            conversationItem("conversation.item.added", item);
+            contentPart("response.content_part.added", responseId, itemId, "");
         }
 
         private void finishAnswer(String responseId, String itemId, String transcript, String status) {
             send(part("response.output_audio.done", responseId, itemId));
             send(part("response.output_audio_transcript.done", responseId, itemId).put("transcript", transcript));
-            ObjectNode partDone = part("response.content_part.done", responseId, itemId);
-            partDone.putObject("part").put("type", "audio").put("transcript", transcript);
-            send(partDone);
+            contentPart("response.content_part.done", responseId, itemId, transcript);
             ObjectNode item = assistantItem(itemId, status.equals("completed") ? "completed" : "incomplete", transcript);
-            ObjectNode itemDone = event("response.output_item.done").put("response_id", responseId).put("output_index", 0);
-            itemDone.set("item", item);
-            send(itemDone);
-            ObjectNode conversationDone = event("conversation.item.done");
-            conversationDone.putNull("previous_item_id");
-            conversationDone.set("item", item);
-            send(conversationDone);
+            outputItem("response.output_item.done", responseId, 0, item);
+            conversationItem("conversation.item.done", item);
             ArrayNode output = JSON.createArrayNode().add(item);
             send(event("response.done").set("response", response(responseId, status, output)));
         }
@@ -279,21 +259,36 @@ public class FakeUpstream {
                 ObjectNode item = JSON.createObjectNode().put("id", itemId).put("object", "realtime.item")
                         .put("type", "function_call").put("status", "in_progress").put("call_id", callId)
                         .put("name", calls.get(index)[0]).put("arguments", "");
-                ObjectNode added = event("response.output_item.added").put("response_id", responseId).put("output_index", index);
-                added.set("item", item.deepCopy());
-                send(added);
+                outputItem("response.output_item.added", responseId, index, item.deepCopy());
                 send(event("response.function_call_arguments.delta").put("response_id", responseId).put("item_id", itemId)
                         .put("output_index", index).put("call_id", callId).put("delta", calls.get(index)[1]));
                 send(event("response.function_call_arguments.done").put("response_id", responseId).put("item_id", itemId)
                         .put("output_index", index).put("call_id", callId).put("name", calls.get(index)[0])
                         .put("arguments", calls.get(index)[1]));
                 item.put("status", "completed").put("arguments", calls.get(index)[1]);
-                ObjectNode done = event("response.output_item.done").put("response_id", responseId).put("output_index", index);
-                done.set("item", item);
-                send(done);
+                outputItem("response.output_item.done", responseId, index, item);
                 output.add(item);
             }
             send(event("response.done").set("response", response(responseId, "completed", output)));
+        }
+
+        private void outputItem(String type, String responseId, int index, ObjectNode item) {
+            ObjectNode event = event(type).put("response_id", responseId).put("output_index", index);
+            event.set("item", item);
+            send(event);
+        }
+
+        private void conversationItem(String type, JsonNode item) {
+            ObjectNode event = event(type);
+            event.putNull("previous_item_id");
+            event.set("item", item);
+            send(event);
+        }
+
+        private void contentPart(String type, String responseId, String itemId, String transcript) {
+            ObjectNode event = part(type, responseId, itemId);
+            event.putObject("part").put("type", "audio").put("transcript", transcript);
+            send(event);
         }
 
         private void audioDelta(String responseId, String itemId, String base64) {

@@ -23,7 +23,7 @@ class OpenAiUpstreamTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("realtime.upstream", "openai", "realtime.openai.api-key", OPENAI_KEY,
-                    "realtime.openai.base-url", "http://localhost:18082/fake-openai/v1",
+                    "realtime.openai.base-url", "http://localhost:18082/fake-openai/openai/v1",
                     "realtime.openai.realtime-model", "gpt-realtime-mini");
         }
     }
@@ -41,7 +41,7 @@ class OpenAiUpstreamTest {
             assertThat(header.getKey()).isEqualToIgnoringCase("authorization");
             assertThat(header.getValue()).containsExactly("Bearer " + OPENAI_KEY);
         });
-        assertThat(FakeUpstream.PATHS.get(FakeUpstream.PATHS.size() - 1)).isEqualTo("/fake-openai/v1/realtime");
+        assertThat(FakeUpstream.PATHS.get(FakeUpstream.PATHS.size() - 1)).isEqualTo("/fake-openai/openai/v1/realtime");
         assertThat(FakeUpstream.QUERIES.get(FakeUpstream.QUERIES.size() - 1)).isEqualTo("model=gpt-realtime-mini");
     }
 }

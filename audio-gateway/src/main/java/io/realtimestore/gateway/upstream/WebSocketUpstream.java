@@ -3,6 +3,7 @@ package io.realtimestore.gateway.upstream;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
@@ -57,12 +58,10 @@ final class WebSocketUpstream {
                 .setAllowOriginHeader(false);
         target.headers().forEach(options::addHeader);
         return Uni.createFrom().<UpstreamConnection>emitter(emitter -> {
-            Runnable connect = () -> client.connect(options).onComplete(result -> {
-                if (result.failed()) {
-                    emitter.fail(new UpstreamUnavailableException(describe(result.cause())));
-                    return;
-                }
-                WebSocket socket = result.result();
+            Runnable connect = () -> {
+                // Handlers are in place before the handshake: the upstream's first event (session.created) can
+                // arrive before a connect callback would run, and a socket without a handler drops it.
+                ClientWebSocket socket = client.webSocket();
                 AtomicBoolean closedReported = new AtomicBoolean();
                 socket.textMessageHandler(listener::onText);
                 socket.closeHandler(ignored -> {
@@ -72,8 +71,14 @@ final class WebSocketUpstream {
                     }
                 });
                 socket.exceptionHandler(failure -> socket.close());
-                emitter.complete(new Connection(socket));
-            });
+                socket.connect(options).onComplete(result -> {
+                    if (result.failed()) {
+                        emitter.fail(new UpstreamUnavailableException(describe(result.cause())));
+                    } else {
+                        emitter.complete(new Connection(result.result()));
+                    }
+                });
+            };
             if (sessionLoop == null || Vertx.currentContext() == sessionLoop) {
                 connect.run();
             } else {

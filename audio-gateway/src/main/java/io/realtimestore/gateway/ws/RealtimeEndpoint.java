@@ -65,7 +65,8 @@ public class RealtimeEndpoint {
     @OnError
     @NonBlocking
     void error(WebSocketConnection connection, Throwable failure) {
-        if (failure instanceof java.io.IOException) {
+        if (failure instanceof java.io.IOException || failure instanceof io.vertx.core.http.HttpClosedException) {
+            // a client that vanished mid-frame: routine, not a gateway fault
             Log.debugf("Realtime connection %s failed: %s", connection.id(), failure.getClass().getSimpleName());
         } else {
             Log.errorf(failure, "Realtime connection %s: unexpected failure", connection.id());

@@ -3,24 +3,13 @@ package io.realtimestore.gateway.protocol;
 /** Checks base64 audio in place and computes its decoded size, without decoding it. */
 final class Base64Audio {
 
-    private static final boolean[] ALPHABET = new boolean[128];
-    /** 0 for a base64 alphabet byte, 1 for anything else (all 256 byte values). */
+    /** 0 for a character of the standard base64 alphabet, 1 for any other value up to 0xFF. */
     private static final byte[] NOT_BASE64 = new byte[256];
 
     static {
-        for (char c = 'A'; c <= 'Z'; c++) {
-            ALPHABET[c] = true;
-        }
-        for (char c = 'a'; c <= 'z'; c++) {
-            ALPHABET[c] = true;
-        }
-        for (char c = '0'; c <= '9'; c++) {
-            ALPHABET[c] = true;
-        }
-        ALPHABET['+'] = true;
-        ALPHABET['/'] = true;
-        for (int b = 0; b < 256; b++) {
-            NOT_BASE64[b] = (byte) (b < 128 && ALPHABET[b] ? 0 : 1);
+        java.util.Arrays.fill(NOT_BASE64, (byte) 1);
+        for (char c : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray()) {
+            NOT_BASE64[c] = 0;
         }
     }
 

@@ -60,8 +60,12 @@ public final class Events {
                 .put("content_index", contentIndex).put("audio_end_ms", audioEndMs));
     }
 
-    public static String sessionUpdate(ObjectNode session) {
+    /** A session.update; {@code eventId} (the client's, when it forwards one) may be null. */
+    public static String sessionUpdate(ObjectNode session, String eventId) {
         ObjectNode event = JSON.createObjectNode().put("type", "session.update");
+        if (eventId != null) {
+            event.put("event_id", eventId);
+        }
         event.set("session", session);
         return write(event);
     }

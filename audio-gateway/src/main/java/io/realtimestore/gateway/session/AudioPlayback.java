@@ -7,7 +7,6 @@ package io.realtimestore.gateway.session;
 final class AudioPlayback {
 
     private String itemId;
-    private int contentIndex;
     private long bytes;
     private long firstDeliveryNanos;
     private int bytesPerMs = 48; // 24 kHz PCM16; 8 for G.711
@@ -16,13 +15,13 @@ final class AudioPlayback {
         bytesPerMs = pcm16 ? 48 : 8;
     }
 
-    void delivered(String item, int contentIndexOfDelta, int audioBytes, long nowNanos) {
+    /** Output audio is the item's only content part (index 0), so the item id is all that identifies it. */
+    void delivered(String item, int audioBytes, long nowNanos) {
         if (item == null) {
             return;
         }
         if (!item.equals(itemId)) {
             itemId = item;
-            contentIndex = contentIndexOfDelta;
             bytes = 0;
             firstDeliveryNanos = nowNanos;
         }
@@ -31,10 +30,6 @@ final class AudioPlayback {
 
     String itemId() {
         return itemId;
-    }
-
-    int contentIndex() {
-        return contentIndex;
     }
 
     /** Audio delivered for {@code item}, in ms (0 for another item). */
@@ -55,8 +50,9 @@ final class AudioPlayback {
         return elapsed >= delivered ? -1 : elapsed;
     }
 
-    void forget() {
-        itemId = null;
-        bytes = 0;
+    /** Audio delivered but not yet played, assuming real-time playback from the first delivered byte. */
+    long unplayedMs(long nowNanos) {
+        long cut = truncateAtMs(nowNanos);
+        return cut < 0 ? 0 : bytes / bytesPerMs - cut;
     }
 }

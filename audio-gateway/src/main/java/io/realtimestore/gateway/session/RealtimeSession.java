@@ -100,7 +100,7 @@ public final class RealtimeSession {
                 return;
             }
             upstream = connection;
-            sendToUpstream(Events.sessionUpdate(services.policy.initialSession()));
+            sendToUpstream(Events.sessionUpdate(services.policy.initialSession(), null));
             while (!waitingForUpstream.isEmpty()) {
                 sendToUpstream(waitingForUpstream.poll());
             }
@@ -160,12 +160,7 @@ public final class RealtimeSession {
                         inputSampleBytes = "audio/pcm".equals(inputFormat.asText()) ? 2 : 1;
                     }
                 }
-                ObjectNode forwarded = (ObjectNode) Events.JSON.createObjectNode().put("type", "session.update");
-                if (update.eventId() != null) {
-                    forwarded.put("event_id", update.eventId());
-                }
-                forwarded.set("session", session);
-                forwardFromClient(Events.write(forwarded));
+                forwardFromClient(Events.sessionUpdate(session, update.eventId()));
             }
             case ClientEvent.ItemTruncate truncate -> forwardFromClient(clampTruncate(text, truncate));
             case ClientEvent.ResponseCreate create -> {

@@ -73,7 +73,7 @@ final class UpstreamEvents implements UpstreamListener {
         long now = System.nanoTime();
         boolean firstOfTurn;
         synchronized (session) {
-            session.playback.delivered(frame.itemId(), 0, frame.audioBytes(), now);
+            session.playback.delivered(frame.itemId(), frame.audioBytes(), now);
             firstOfTurn = !firstAudioOfTurnSeen;
             firstAudioOfTurnSeen = true;
         }
@@ -174,7 +174,6 @@ final class UpstreamEvents implements UpstreamListener {
             if (cutAt < 0 || item == null) {
                 return;
             }
-            int contentIndex = session.playback.contentIndex();
             // Give the client a moment to send its own truncate (it knows exactly what it played).
             session.truncateItemPending = item;
             session.truncateTimer = session.services.vertx.setTimer(session.services.limits.truncateGrace().toMillis(), id -> {
@@ -186,7 +185,7 @@ final class UpstreamEvents implements UpstreamListener {
                     session.truncateItemPending = null;
                 }
                 Log.debugf("Session %s: barge-in; truncating %s at %d ms (client sent no truncate)", session.id(), item, cutAt);
-                session.sendToUpstream(Events.truncate(item, contentIndex, cutAt));
+                session.sendToUpstream(Events.truncate(item, 0, cutAt));
             });
         }
     }
@@ -203,9 +202,11 @@ final class UpstreamEvents implements UpstreamListener {
         }
         boolean closeNow;
         Span turn;
+        StoreEvents.Usage totals;
         synchronized (session) {
             activeResponseId = null;
             usage.add(response.path("usage"));
+            totals = usage.event();
             closeNow = endAfterResponse && calls.isEmpty();
             turn = turnSpan;
             if (calls.isEmpty()) {
@@ -226,7 +227,7 @@ final class UpstreamEvents implements UpstreamListener {
         } else {
             session.sendToClient(text);
         }
-        session.sendStoreEvent(usage.event());
+        session.sendStoreEvent(totals);
         if (!calls.isEmpty()) {
             tools.run(calls, turn != null ? turn : session.span, this::conversationEndRequested);
         } else if (closeNow) {
@@ -262,8 +263,7 @@ final class UpstreamEvents implements UpstreamListener {
     private void closeAfterGoodbye() {
         long remaining;
         synchronized (session) {
-            remaining = Math.max(0, session.playback.truncateAtMs(System.nanoTime()) < 0 ? 0
-                    : session.playback.deliveredMs(session.playback.itemId()) - session.playback.truncateAtMs(System.nanoTime()));
+            remaining = session.playback.unplayedMs(System.nanoTime());
         }
         long delay = Math.min(15_000, remaining + 500);
         session.sendStoreEvent(new StoreEvents.SessionEnding(Events.newEventId(), "conversation_ended", delay / 1000));

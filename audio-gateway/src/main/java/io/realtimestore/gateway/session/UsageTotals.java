@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.realtimestore.dto.realtime.StoreEvents;
 import io.realtimestore.gateway.protocol.Events;
 
-/** Token usage summed over a session's responses (from each response.done). */
+/** Token usage summed over a session's responses (from each response.done); guarded by the session's lock. */
 final class UsageTotals {
 
     private int responses;
@@ -26,7 +26,7 @@ final class UsageTotals {
         outputAudio += usage.path("output_token_details").path("audio_tokens").asLong();
     }
 
-    synchronized StoreEvents.Usage event() {
+    StoreEvents.Usage event() {
         return new StoreEvents.Usage(Events.newEventId(), responses, input, output, total, inputAudio, outputAudio);
     }
 }

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
-import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import java.time.Duration;
@@ -29,13 +29,14 @@ public final class RealtimeClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Vertx VERTX = Vertx.vertx();
 
-    private final WebSocket socket;
+    private final ClientWebSocket socket;
     private final List<JsonNode> events = new CopyOnWriteArrayList<>();
     private final List<String> schemaProblems = new CopyOnWriteArrayList<>();
     private volatile Short closeCode;
     private volatile String closeReason;
 
-    private RealtimeClient(WebSocket socket) {
+    /** Handlers go on before the handshake: the gateway may send its first event before a connect callback runs. */
+    private RealtimeClient(ClientWebSocket socket) {
         this.socket = socket;
         socket.textMessageHandler(text -> {
             try {
@@ -55,8 +56,20 @@ public final class RealtimeClient implements AutoCloseable {
     }
 
     public static RealtimeClient connect(int port, String pathAndQuery, Map<String, String> headers, List<String> subprotocols) {
+        return connect(port, pathAndQuery, headers, subprotocols, -1);
+    }
+
+    /**
+     * @param receiveBufferBytes the socket's receive buffer, or -1 for the system's (which Linux may grow to tens of
+     *        MiB, so a test of a client that stops reading sets a small one to reach the gateway's limit quickly)
+     */
+    public static RealtimeClient connect(int port, String pathAndQuery, Map<String, String> headers, List<String> subprotocols,
+            int receiveBufferBytes) {
         try {
-            return new RealtimeClient(open(port, pathAndQuery, headers, subprotocols));
+            ClientWebSocket socket = newSocket(receiveBufferBytes);
+            RealtimeClient client = new RealtimeClient(socket);
+            open(socket, port, pathAndQuery, headers, subprotocols);
+            return client;
         } catch (Exception e) {
             throw new IllegalStateException("connection failed: " + e, e);
         }
@@ -69,7 +82,7 @@ public final class RealtimeClient implements AutoCloseable {
     /** The HTTP status of a refused upgrade (fails if the upgrade succeeds). */
     public static int rejectedStatus(int port, String pathAndQuery, Map<String, String> headers, List<String> subprotocols) {
         try {
-            WebSocket socket = open(port, pathAndQuery, headers, subprotocols);
+            WebSocket socket = open(newSocket(-1), port, pathAndQuery, headers, subprotocols);
             socket.close();
             throw new AssertionError("the upgrade was accepted");
         } catch (java.util.concurrent.ExecutionException e) {
@@ -82,15 +95,18 @@ public final class RealtimeClient implements AutoCloseable {
         }
     }
 
-    private static WebSocket open(int port, String pathAndQuery, Map<String, String> headers, List<String> subprotocols)
-            throws Exception {
-        WebSocketClient client = VERTX.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(16 * 1024 * 1024)
-                .setMaxFrameSize(16 * 1024 * 1024));
+    private static ClientWebSocket newSocket(int receiveBufferBytes) {
+        return VERTX.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(16 * 1024 * 1024)
+                .setMaxFrameSize(16 * 1024 * 1024).setReceiveBufferSize(receiveBufferBytes)).webSocket();
+    }
+
+    private static WebSocket open(ClientWebSocket socket, int port, String pathAndQuery, Map<String, String> headers,
+            List<String> subprotocols) throws Exception {
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("localhost").setPort(port).setURI(pathAndQuery)
                 .setAllowOriginHeader(headers.containsKey("Origin")); // server-side clients send none; browsers do
         headers.forEach(options::addHeader);
         subprotocols.forEach(options::addSubProtocol);
-        return client.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return socket.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     /** Stops reading from the socket (a client that cannot keep up); {@link #resumeReading()} undoes it. */

@@ -1,0 +1,250 @@
+package io.realtimestore.voice.assistant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.realtimestore.voice.assistant.Intent.ProductRef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The offline engine's shopping assistant: one per session, holding the conversation's context (the last search
+ * results and the product in focus) so "the second one" and "is it in stock" work. Each step either asks for tool
+ * calls, which the gateway runs exactly as it does for Azure, or says an answer built from the tools' outputs.
+ * Not thread-safe: the session calls it from one thread at a time.
+ */
+public final class ShoppingAssistant {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int SEARCH_LIMIT = 5;
+    /** Enough to cover a whole category when the shopper asks for the cheapest or the priciest. */
+    private static final int RANKING_LIMIT = 10;
+
+    private final IntentParser parser;
+    private List<Product> lastResults = List.of();
+    private Product focus;
+    /** What the tools were called for; answered when their outputs come back. */
+    private Intent pending;
+    /** When named products had to be searched first: the intent to carry out once they are found. */
+    private List<String> resolvingNames = List.of();
+    /** Ids already known when a comparison also needed name searches. */
+    private List<Long> pendingIds = List.of();
+
+    public ShoppingAssistant(CatalogTerms terms) {
+        this.parser = new IntentParser(terms);
+    }
+
+    /** A new shopper turn (typed or transcribed): the first step of the answer. */
+    public AssistantStep onUserTurn(String text) {
+        pending = null;
+        resolvingNames = List.of();
+        Intent intent = parser.parse(text);
+        return switch (intent) {
+            case Intent.Search search -> call(search, searchCall(search));
+            case Intent.Details details -> forProduct(details, details.product());
+            case Intent.Availability availability -> forProduct(availability, availability.product());
+            case Intent.Compare compare -> compare(compare);
+            case Intent.Goodbye goodbye -> call(goodbye, new ToolRequest("end_conversation", "{\"reason\":\"the shopper said goodbye\"}"));
+            case Intent.Thanks thanks -> new AssistantStep.Say(AnswerWriter.THANKS);
+            case Intent.Greeting greeting -> new AssistantStep.Say(AnswerWriter.GREETING);
+            case Intent.OutOfScope outOfScope -> new AssistantStep.Say(AnswerWriter.OUT_OF_SCOPE);
+        };
+    }
+
+    /** The outputs of the calls of the previous step, in call order: the answer, or one more step. */
+    public AssistantStep onToolOutputs(List<String> outputs) {
+        Intent intent = pending;
+        pending = null;
+        if (intent == null) {
+            return new AssistantStep.Say(AnswerWriter.THANKS);
+        }
+        List<JsonNode> parsed = new ArrayList<>();
+        for (String output : outputs) {
+            JsonNode node = parse(output);
+            if (node.has("error") && node.has("instruction")) {
+                return new AssistantStep.Say(AnswerWriter.CATALOG_TROUBLE);
+            }
+            parsed.add(node);
+        }
+        if (parsed.isEmpty()) {
+            return new AssistantStep.Say(AnswerWriter.CATALOG_TROUBLE);
+        }
+        if (!resolvingNames.isEmpty()) {
+            return resolved(intent, parsed);
+        }
+        return switch (intent) {
+            case Intent.Search search -> {
+                List<Product> found = Product.listFrom(parsed.get(0).path("products"));
+                remember(found);
+                if (search.ranking() != Intent.Ranking.RELEVANCE && !found.isEmpty()) {
+                    focus = AnswerWriter.ranked(search.ranking(), found);
+                }
+                yield new AssistantStep.Say(AnswerWriter.searchResults(search, found));
+            }
+            case Intent.Details details -> productAnswer(parsed.get(0), product -> AnswerWriter.details(product));
+            case Intent.Availability availability -> productAnswer(parsed.get(0),
+                    product -> AnswerWriter.availability(product, availability.askedPrice()));
+            case Intent.Compare compare -> new AssistantStep.Say(AnswerWriter.comparison(
+                    Product.listFrom(parsed.get(0).path("products"))));
+            case Intent.Goodbye goodbye -> new AssistantStep.Say(AnswerWriter.GOODBYE);
+            default -> new AssistantStep.Say(AnswerWriter.THANKS);
+        };
+    }
+
+    /** A response was asked for with no new shopper input. */
+    public AssistantStep onNothingNew() {
+        return new AssistantStep.Say(focus == null ? AnswerWriter.GREETING : "Is there anything else you'd like to know about the "
+                + focus.name() + "?");
+    }
+
+    /** The response that would have used pending tool outputs was cancelled: forget it. */
+    public void cancelPending() {
+        pending = null;
+        resolvingNames = List.of();
+    }
+
+    private AssistantStep forProduct(Intent intent, ProductRef ref) {
+        Optional<Product> known = resolve(ref);
+        if (known.isPresent()) {
+            focus = known.get();
+            return call(intent, idCall(intent, known.get().id()));
+        }
+        if (ref instanceof ProductRef.ById byId) {
+            return call(intent, idCall(intent, byId.id()));
+        }
+        if (ref instanceof ProductRef.Named named) {
+            resolvingNames = List.of(named.words());
+            return call(intent, nameSearch(named.words()));
+        }
+        return new AssistantStep.Say(AnswerWriter.WHICH_PRODUCT);
+    }
+
+    private AssistantStep compare(Intent.Compare compare) {
+        List<Long> ids = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<ProductRef> refs = compare.products().isEmpty() && lastResults.size() >= 2
+                ? List.of(new ProductRef.Ordinal(0), new ProductRef.Ordinal(1)) : compare.products();
+        for (ProductRef ref : refs) {
+            Optional<Product> known = resolve(ref);
+            if (known.isPresent()) {
+                ids.add(known.get().id());
+            } else if (ref instanceof ProductRef.ById byId) {
+                ids.add(byId.id());
+            } else if (ref instanceof ProductRef.Named named) {
+                names.add(named.words());
+            }
+        }
+        if (!names.isEmpty() && ids.size() + names.size() >= 2) {
+            resolvingNames = names;
+            pendingIds = ids;
+            return call(compare, names.stream().map(ShoppingAssistant::nameSearch).toArray(ToolRequest[]::new));
+        }
+        if (ids.size() < 2) {
+            return new AssistantStep.Say("Which products should I compare? Search first, then say for example: compare the first two.");
+        }
+        return call(compare, compareCall(ids));
+    }
+
+    /** Searches for named products came back: carry out the intent with the products they found. */
+    private AssistantStep resolved(Intent intent, List<JsonNode> searchOutputs) {
+        List<String> names = resolvingNames;
+        resolvingNames = List.of();
+        List<Product> matches = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            List<Product> found = Product.listFrom(searchOutputs.get(Math.min(i, searchOutputs.size() - 1)).path("products"));
+            Optional<Product> match = NameMatcher.best(names.get(i), found).or(() -> found.stream().findFirst());
+            if (match.isEmpty()) {
+                return new AssistantStep.Say(AnswerWriter.notFound(names.get(i)));
+            }
+            matches.add(match.get());
+        }
+        remember(matches);
+        if (intent instanceof Intent.Compare compare) {
+            List<Long> ids = new ArrayList<>(pendingIds);
+            matches.forEach(m -> ids.add(m.id()));
+            pendingIds = List.of();
+            return call(compare, compareCall(ids));
+        }
+        focus = matches.get(0);
+        return call(intent, idCall(intent, focus.id()));
+    }
+
+    private Optional<Product> resolve(ProductRef ref) {
+        return switch (ref) {
+            case ProductRef.Ordinal ordinal -> {
+                int index = ordinal.index() < 0 ? lastResults.size() + ordinal.index() : ordinal.index();
+                yield index >= 0 && index < lastResults.size() ? Optional.of(lastResults.get(index)) : Optional.empty();
+            }
+            case ProductRef.Focus f -> Optional.ofNullable(focus).or(() -> lastResults.size() == 1
+                    ? Optional.of(lastResults.get(0)) : Optional.empty());
+            case ProductRef.ById byId -> lastResults.stream().filter(p -> p.id() == byId.id()).findFirst();
+            case ProductRef.Named named -> {
+                List<Product> known = new ArrayList<>(lastResults);
+                if (focus != null) {
+                    known.add(focus);
+                }
+                yield NameMatcher.best(named.words(), known);
+            }
+        };
+    }
+
+    private AssistantStep productAnswer(JsonNode output, java.util.function.Function<Product, String> answer) {
+        if (output.has("error")) {
+            return new AssistantStep.Say("I couldn't find that product. Could you ask me to search for it?");
+        }
+        Product product = Product.from(output);
+        focus = product;
+        return new AssistantStep.Say(answer.apply(product));
+    }
+
+    private void remember(List<Product> found) {
+        if (!found.isEmpty()) {
+            lastResults = List.copyOf(found);
+            if (found.size() == 1) {
+                focus = found.get(0);
+            }
+        }
+    }
+
+    private AssistantStep call(Intent intent, ToolRequest... calls) {
+        pending = intent;
+        return new AssistantStep.CallTools(List.of(calls));
+    }
+
+    private static ToolRequest searchCall(Intent.Search search) {
+        ObjectNode arguments = JSON.createObjectNode().put("query", search.query());
+        search.category().ifPresent(c -> arguments.put("category", c));
+        search.brand().ifPresent(b -> arguments.put("brand", b));
+        search.minPrice().ifPresent(p -> arguments.put("min_price", p));
+        search.maxPrice().ifPresent(p -> arguments.put("max_price", p));
+        if (search.inStockOnly()) {
+            arguments.put("in_stock_only", true);
+        }
+        arguments.put("limit", search.ranking() == Intent.Ranking.RELEVANCE ? SEARCH_LIMIT : RANKING_LIMIT);
+        return new ToolRequest("search_products", arguments.toString());
+    }
+
+    private static ToolRequest nameSearch(String words) {
+        return new ToolRequest("search_products", JSON.createObjectNode().put("query", words).put("limit", 3).toString());
+    }
+
+    private static ToolRequest idCall(Intent intent, long id) {
+        String tool = intent instanceof Intent.Details ? "get_product_details" : "check_availability";
+        return new ToolRequest(tool, JSON.createObjectNode().put("product_id", id).toString());
+    }
+
+    private static ToolRequest compareCall(List<Long> ids) {
+        ObjectNode arguments = JSON.createObjectNode();
+        ids.stream().distinct().limit(4).forEach(arguments.putArray("product_ids")::add);
+        return new ToolRequest("compare_products", arguments.toString());
+    }
+
+    private static JsonNode parse(String output) {
+        try {
+            return JSON.readTree(output);
+        } catch (Exception notJson) {
+            return JSON.createObjectNode().put("error", "unreadable tool output").put("instruction", "apologise");
+        }
+    }
+}

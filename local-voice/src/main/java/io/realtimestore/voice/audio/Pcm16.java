@@ -1,5 +1,7 @@
 package io.realtimestore.voice.audio;
 
+import java.util.Objects;
+
 /** PCM16 little-endian mono helpers. */
 public final class Pcm16 {
 
@@ -18,7 +20,7 @@ public final class Pcm16 {
 
     /** Decodes {@code length} bytes starting at {@code offset}; an odd trailing byte is ignored. */
     public static short[] fromLittleEndian(byte[] bytes, int offset, int length) {
-        java.util.Objects.checkFromIndexSize(offset, length, bytes.length);
+        Objects.checkFromIndexSize(offset, length, bytes.length);
         short[] samples = new short[length / 2];
         for (int i = 0, b = offset; i < samples.length; i++, b += 2) {
             samples[i] = (short) ((bytes[b] & 0xff) | (bytes[b + 1] << 8));

@@ -6,11 +6,11 @@ package io.realtimestore.voice.audio;
  *
  * <p>The stopband starts at the lower of the two Nyquist frequencies, so nothing above the output's Nyquist can fold
  * back into the band when downsampling, and no spectral images survive when upsampling. The passband keeps
- * {@value #PASSBAND_FRACTION} of that Nyquist (6.9 kHz of 8 kHz for 16 kHz audio), more than speech recognition uses.
+ * 86 % of that Nyquist (6.9 kHz of 8 kHz for 16 kHz audio), more than speech recognition uses.
  */
 final class PolyphaseFilterBank {
 
-    static final double PASSBAND_FRACTION = 0.86;
+    private static final double PASSBAND_FRACTION = 0.86;
     private static final double STOPBAND_ATTENUATION_DB = 80;
     /** Above this many phases (unusual rate pairs such as 16001 Hz) the nearest tabulated phase is used instead. */
     private static final int MAX_PHASES = 1024;

@@ -32,17 +32,19 @@ final class FliteLibrary {
 
     private static FliteLibrary shared;
 
-    private final FliteNative flite;
-    private final Map<String, Pointer> voices;
-    /** Keeps the voice libraries reachable: JNA closes a library whose NativeLibrary object is collected. */
-    private final List<NativeLibrary> voiceLibraries;
     /**
-     * One lock for every synthesis. Flite does not promise that a voice, or the lexicon and feature tables the voices
+     * One lock for every synthesis in the process, static because the voices are (an instance opened by a test
+     * registers the same native voices). Flite does not promise that a voice, or the lexicon and feature tables the voices
      * share, may be used by two threads at once (an unlocked stress run of 4 threads × 150 sentences did not fail, which
      * proves nothing about rarer interleavings). At flite's speed (RTF about 0.015) one lock still serves dozens of
      * live streams.
      */
-    private final ReentrantLock lock = new ReentrantLock();
+    private static final ReentrantLock LOCK = new ReentrantLock();
+
+    private final FliteNative flite;
+    private final Map<String, Pointer> voices;
+    /** Keeps the voice libraries reachable: JNA closes a library whose NativeLibrary object is collected. */
+    private final List<NativeLibrary> voiceLibraries;
 
     private FliteLibrary(FliteNative flite, Map<String, Pointer> voices, List<NativeLibrary> voiceLibraries) {
         this.flite = flite;
@@ -68,23 +70,16 @@ final class FliteLibrary {
                     "flite text-to-speech is not available: " + libflite + " could not be loaded (" + missing.getMessage()
                             + "); install it with: " + INSTALL_HINT, missing);
         }
-        flite.flite_init();
         Map<String, Pointer> voices = new LinkedHashMap<>();
         List<NativeLibrary> loaded = new ArrayList<>();
-        voiceLibraries.forEach((voice, library) -> {
-            try {
-                NativeLibrary voiceLibrary = NativeLibrary.getInstance(library);
-                Pointer registered = voiceLibrary.getFunction("register_cmu_us_" + voice).invokePointer(new Object[] {null});
-                if (registered == null) {
-                    LOG.warnf("flite voice %s: registration returned no voice", voice);
-                    return;
-                }
-                voices.put(voice, registered);
-                loaded.add(voiceLibrary);
-            } catch (UnsatisfiedLinkError absent) {
-                LOG.debugf("flite voice %s not installed (%s)", voice, absent.getMessage());
-            }
-        });
+        // under the synthesis lock: flite_init and registration write the globals a running synthesis reads
+        LOCK.lock();
+        try {
+            flite.flite_init();
+            voiceLibraries.forEach((voice, library) -> register(voice, library, voices, loaded));
+        } finally {
+            LOCK.unlock();
+        }
         if (voices.isEmpty()) {
             throw new SynthesizerUnavailableException(
                     "flite text-to-speech has no voice: none of " + voiceLibraries.values() + " could be loaded; install them with: "
@@ -92,6 +87,21 @@ final class FliteLibrary {
         }
         LOG.debugf("flite loaded with voices %s", voices.keySet());
         return new FliteLibrary(flite, Collections.unmodifiableMap(voices), List.copyOf(loaded));
+    }
+
+    private static void register(String voice, String library, Map<String, Pointer> voices, List<NativeLibrary> loaded) {
+        try {
+            NativeLibrary voiceLibrary = NativeLibrary.getInstance(library);
+            Pointer registered = voiceLibrary.getFunction("register_cmu_us_" + voice).invokePointer(new Object[] {null});
+            if (registered == null) {
+                LOG.warnf("flite voice %s: registration returned no voice", voice);
+                return;
+            }
+            voices.put(voice, registered);
+            loaded.add(voiceLibrary);
+        } catch (UnsatisfiedLinkError absent) {
+            LOG.debugf("flite voice %s not installed (%s)", voice, absent.getMessage());
+        }
     }
 
     List<String> voices() {
@@ -107,7 +117,7 @@ final class FliteLibrary {
             // flite answers an empty text with an empty wave at its 8 kHz default, not at the voice's rate
             return new Speech(new short[0], SAMPLE_RATE);
         }
-        lock.lock();
+        LOCK.lock();
         try {
             Pointer wave = flite.flite_text_to_wave(text, nativeVoice);
             if (wave == null) {
@@ -119,7 +129,7 @@ final class FliteLibrary {
                 flite.delete_wave(wave);
             }
         } finally {
-            lock.unlock();
+            LOCK.unlock();
         }
     }
 

@@ -23,6 +23,8 @@ public interface UpstreamConfig {
 
     OpenAi openai();
 
+    Local local();
+
     enum Kind {
         LOCAL, AZURE, OPENAI, URL;
     }
@@ -56,5 +58,20 @@ public interface UpstreamConfig {
 
         @WithDefault("https://api.openai.com/v1")
         String baseUrl();
+    }
+
+    /** The offline engine (REALTIME_UPSTREAM=local). */
+    interface Local {
+        /** {@code REALTIME_LOCAL_RECOGNIZERS}: speech decoders (~150 MB native memory each); 0 = one per core, at least 2. */
+        @WithDefault("0")
+        int recognizers();
+
+        /** {@code REALTIME_LOCAL_WORKERS}: threads for decoding and synthesis; 0 = one per core, at least 2. */
+        @WithDefault("0")
+        int workers();
+
+        /** How often the catalog's names are re-read for the assistant and the speech language model. */
+        @WithDefault("10m")
+        Duration catalogRefresh();
     }
 }

@@ -31,6 +31,7 @@ public class UpstreamReadiness implements AsyncHealthCheck {
     @Override
     public Uni<HealthCheckResponse> call() {
         var response = HealthCheckResponse.named("realtime-upstream").withData("upstream", upstream.name());
+        upstream.degradedReason().ifPresent(reason -> response.withData("degraded", reason));
         Optional<String> problem = upstream.unavailableReason();
         if (problem.isPresent()) {
             return Uni.createFrom().item(response.down().withData("reason", problem.get()).build());

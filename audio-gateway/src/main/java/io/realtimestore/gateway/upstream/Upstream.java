@@ -15,6 +15,11 @@ public interface Upstream {
     /** Empty when the upstream is configured; otherwise what is missing, in words an operator can act on. */
     Optional<String> unavailableReason();
 
+    /** Empty when fully working; otherwise which parts run degraded and what to install (the local engine). */
+    default Optional<String> degradedReason() {
+        return Optional.empty();
+    }
+
     /** Opens a new upstream session; events arrive at the listener (on any thread). */
     Uni<UpstreamConnection> connect(UpstreamListener listener);
 

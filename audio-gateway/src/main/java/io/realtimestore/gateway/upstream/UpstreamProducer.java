@@ -2,7 +2,15 @@ package io.realtimestore.gateway.upstream;
 
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import io.quarkus.logging.Log;
+import io.realtimestore.gateway.client.CatalogVocabularyReader;
+import io.realtimestore.gateway.config.GatewayConfig;
+import io.realtimestore.gateway.config.SessionDefaults;
 import io.realtimestore.gateway.config.UpstreamConfig;
+import io.realtimestore.voice.LocalVoiceEngine;
+import io.realtimestore.voice.LocalVoiceOptions;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Disposes;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,18 +28,49 @@ public class UpstreamProducer {
 
     @Produces
     @ApplicationScoped
-    Upstream upstream(UpstreamConfig config, Vertx vertx) {
+    Upstream upstream(UpstreamConfig config, Vertx vertx, GatewayConfig gateway, SessionDefaults defaults,
+            CatalogVocabularyReader catalog) {
         WebSocketUpstream sockets = new WebSocketUpstream(vertx, config.connectTimeout(), UPSTREAM_MAX_MESSAGE_BYTES);
         Upstream upstream = switch (config.upstream()) {
             case URL -> url(config, sockets);
             case OPENAI -> openAi(config, sockets);
             case AZURE -> azure(config, sockets);
-            case LOCAL -> new LocalVoiceUpstream();
+            case LOCAL -> local(config.local(), vertx, gateway, defaults, catalog);
         };
+        upstream.degradedReason().ifPresent(reason -> Log.warnf("Realtime upstream '%s' runs degraded: %s", upstream.name(), reason));
         upstream.unavailableReason().ifPresentOrElse(
                 reason -> Log.warnf("Realtime upstream '%s' is not usable: %s", upstream.name(), reason),
                 () -> Log.infof("Realtime upstream: %s", upstream.name()));
         return upstream;
+    }
+
+    /**
+     * Creates the upstream during start-up, on the main thread: the local engine loads models for a few seconds,
+     * which must not happen on an event loop at the first request.
+     */
+    void createAtStartup(@Observes StartupEvent event, Upstream upstream) {
+        upstream.name();
+    }
+
+    void close(@Disposes Upstream upstream) {
+        if (upstream instanceof LocalVoiceUpstream local) {
+            local.engine().close();
+        }
+    }
+
+    /**
+     * The offline engine, fed with the catalog's names now and every {@code catalogRefresh} (products-service may
+     * start after the gateway: until the first read succeeds, it is retried every 15 s).
+     */
+    private static Upstream local(UpstreamConfig.Local config, Vertx vertx, GatewayConfig gateway, SessionDefaults defaults,
+            CatalogVocabularyReader catalog) {
+        LocalVoiceOptions options = LocalVoiceOptions.defaults(gateway.dataDir());
+        options = new LocalVoiceOptions(options.modelDir(), config.recognizers() > 0 ? config.recognizers() : options.recognizers(),
+                config.workers() > 0 ? config.workers() : options.workers());
+        LocalVoiceEngine engine = LocalVoiceEngine.start(options);
+        CatalogFeed feed = new CatalogFeed(vertx, catalog, engine, config.catalogRefresh());
+        feed.start();
+        return new LocalVoiceUpstream(engine, defaults.voice(), gateway.limits().maxSessionDuration());
     }
 
     private static Upstream url(UpstreamConfig config, WebSocketUpstream sockets) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.realtimestore.voice.realtime.JsonObjects;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
@@ -108,7 +109,7 @@ public class FakeUpstream {
             this.connection = connection;
             this.received = received;
             this.vertx = vertx;
-            this.session = (ObjectNode) parse("""
+            this.session = (ObjectNode) JsonObjects.parse("""
                     {"type":"realtime","object":"realtime.session","id":"%s","model":"fake-realtime",
                      "output_modalities":["audio"],"instructions":"","tools":[],"tool_choice":"auto",
                      "max_output_tokens":"inf","expires_at":%d,
@@ -124,7 +125,7 @@ public class FakeUpstream {
             received.add(event);
             switch (event.path("type").asText()) {
                 case "session.update" -> {
-                    merge(session, (ObjectNode) event.get("session"));
+                    JsonObjects.merge(session, (ObjectNode) event.get("session"));
                     send(event("session.updated").set("session", session));
                 }
                 case "input_audio_buffer.append" -> {
@@ -338,25 +339,6 @@ public class FakeUpstream {
 
         private static String silence(int ms) {
             return Base64.getEncoder().encodeToString(new byte[ms * 48]);
-        }
-
-        private static void merge(ObjectNode target, ObjectNode update) {
-            update.properties().forEach(entry -> {
-                JsonNode existing = target.get(entry.getKey());
-                if (existing instanceof ObjectNode existingObject && entry.getValue() instanceof ObjectNode updateObject) {
-                    merge(existingObject, updateObject);
-                } else {
-                    target.set(entry.getKey(), entry.getValue());
-                }
-            });
-        }
-
-        private static JsonNode parse(String text) {
-            try {
-                return JSON.readTree(text);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
         }
     }
 }

@@ -145,21 +145,45 @@ public final class RealtimeClient implements AutoCloseable {
 
     public JsonNode await(Predicate<JsonNode> match, String description) {
         List<JsonNode> found = new ArrayList<>();
-        Awaitility.await(description).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20))
-                .until(() -> events.stream().filter(match).findFirst().map(found::add).isPresent());
+        try {
+            Awaitility.await(description).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> events.stream().filter(match).findFirst().map(found::add).isPresent());
+        } catch (org.awaitility.core.ConditionTimeoutException timeout) {
+            throw new AssertionError(description + " did not arrive within 15 s; received: " + received(), timeout);
+        }
         return found.get(0);
     }
 
     /** The n-th (1-based) event of a type. */
     public JsonNode awaitNth(String type, int n) {
-        Awaitility.await(type + " #" + n).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20))
-                .until(() -> ofType(type).size() >= n);
+        try {
+            Awaitility.await(type + " #" + n).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> ofType(type).size() >= n);
+        } catch (org.awaitility.core.ConditionTimeoutException timeout) {
+            throw new AssertionError(type + " #" + n + " did not arrive within 15 s; received: " + received(), timeout);
+        }
         return ofType(type).get(n - 1);
     }
 
     public JsonNode awaitError(String code) {
         return await(event -> event.path("type").asText().equals("error") && event.path("error").path("code").asText().equals(code),
                 "error " + code);
+    }
+
+    /** The types of the events received so far, repeats folded ("x ×12"), errors with their codes: for failure messages. */
+    private String received() {
+        List<String> types = events.stream().map(e -> e.path("type").asText()
+                + (e.has("error") ? "(" + e.path("error").path("code").asText() + ")" : "")).toList();
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < types.size(); ) {
+            int run = 1;
+            while (i + run < types.size() && types.get(i + run).equals(types.get(i))) {
+                run++;
+            }
+            text.append(text.isEmpty() ? "" : ", ").append(types.get(i)).append(run > 1 ? " ×" + run : "");
+            i += run;
+        }
+        return text.toString();
     }
 
     public List<JsonNode> events() {

@@ -139,6 +139,25 @@ public final class RealtimeClient implements AutoCloseable {
         return send("{\"type\":\"response.create\"}");
     }
 
+    /**
+     * Streams 24 kHz PCM16 as input_audio_buffer.append events of 20 ms, in real time (each sent when a microphone
+     * would have captured it). Returns System.nanoTime() when the last chunk was sent.
+     */
+    public long streamAudio(byte[] pcm) {
+        long start = System.nanoTime();
+        int chunk = 960; // 20 ms at 24 kHz, 2 bytes a sample
+        for (int offset = 0, index = 0; offset < pcm.length; offset += chunk, index++) {
+            long due = start + index * 20_000_000L;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            }
+            byte[] part = java.util.Arrays.copyOfRange(pcm, offset, Math.min(pcm.length, offset + chunk));
+            send("{\"type\":\"input_audio_buffer.append\",\"audio\":\"" + java.util.Base64.getEncoder().encodeToString(part) + "\"}");
+        }
+        return System.nanoTime();
+    }
+
     public JsonNode await(String type) {
         return await(event -> type.equals(event.path("type").asText()), type);
     }

@@ -64,12 +64,18 @@ start_service products-service "${PRODUCTS_PORT:-8081}" products-service/target/
   PRODUCTS_DATA_DIR="${PRODUCTS_DATA_DIR:-$PWD/data/products}"
 wait_ready products-service "${PRODUCTS_PORT:-8081}"
 
-# The gateway is ready only when its Realtime upstream is usable; with the default upstream (local, not built yet)
-# it runs and answers, so wait for liveness and report the upstream's state below.
+# The gateway's readiness follows its Realtime upstream (a remote one may be unreachable): wait for liveness, then
+# report the upstream's state below. The default upstream, the offline voice engine, loads its models at start.
 start_service audio-gateway "${GATEWAY_PORT:-8082}" audio-gateway/target/quarkus-app/quarkus-run.jar GATEWAY_JVM_OPTS \
   GATEWAY_DATA_DIR="${GATEWAY_DATA_DIR:-$PWD/data/gateway}" PRODUCTS_URL="http://localhost:${PRODUCTS_PORT:-8081}"
 wait_ready audio-gateway "${GATEWAY_PORT:-8082}" /q/health/live
-UPSTREAM_STATE="$(curl -s "http://localhost:${GATEWAY_PORT:-8082}/q/health/ready" | tr -d '\n' | grep -o '"status": *"[A-Z]*"' | head -1 | grep -o '[A-Z]*"$' | tr -d '"')"
+for _ in $(seq 1 30); do  # the local engine reads the catalog's names from products-service right after start
+  READY_JSON="$(curl -s "http://localhost:${GATEWAY_PORT:-8082}/q/health/ready" | tr -d '\n' || true)"
+  grep -q 'has not been read' <<<"$READY_JSON" || break
+  sleep 1
+done
+UPSTREAM_STATE="$(grep -o '"status": *"[A-Z]*"' <<<"$READY_JSON" | head -1 | grep -o '[A-Z]*"$' | tr -d '"' || true)"
+DEGRADED="$(grep -o '"degraded": *"[^"]*"' <<<"$READY_JSON" | sed 's/"degraded": *"//; s/"$//' || true)"
 
 cat <<INFO
 
@@ -87,8 +93,9 @@ cat <<INFO
   Writes need the header X-Api-Key: the key printed above at first start, kept in
   ${PRODUCTS_DATA_DIR:-$PWD/data/products}/products-api-key (or set PRODUCTS_API_KEY).
   The gateway key is in ${GATEWAY_DATA_DIR:-$PWD/data/gateway}/gateway-api-key (or set GATEWAY_API_KEY).
-  Voice needs an upstream: REALTIME_UPSTREAM=azure|openai|url (see README "Realtime gateway");
-  the offline voice engine (REALTIME_UPSTREAM=local) is not built yet.
+  Voice: the offline engine answers by default (speech in and out, no keys); point any Realtime client at the
+  gateway. For Azure OpenAI or OpenAI set REALTIME_UPSTREAM=azure|openai (README "Realtime gateway").${DEGRADED:+
+  Note: $DEGRADED}
   Logs: data/logs/. Stop with Ctrl-C.
 
 INFO

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** The catalog-wide reads the local voice engine learns its vocabulary from. */
 @Path("/api")
-@RegisterRestClient(configKey = "products")
+@RegisterRestClient(configKey = "catalog")
 public interface CatalogApi {
 
     @GET

@@ -37,7 +37,6 @@ public class UpstreamProducer {
             case AZURE -> azure(config, sockets);
             case LOCAL -> local(config.local(), vertx, gateway, defaults, catalog);
         };
-        upstream.degradedReason().ifPresent(reason -> Log.warnf("Realtime upstream '%s' runs degraded: %s", upstream.name(), reason));
         upstream.unavailableReason().ifPresentOrElse(
                 reason -> Log.warnf("Realtime upstream '%s' is not usable: %s", upstream.name(), reason),
                 () -> Log.infof("Realtime upstream: %s", upstream.name()));

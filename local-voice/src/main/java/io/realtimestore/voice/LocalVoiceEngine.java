@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -55,10 +56,21 @@ public final class LocalVoiceEngine implements VoiceResources, AutoCloseable {
 
     /** Loads every part it can; never throws for a missing native library (the status says what is missing). */
     public static LocalVoiceEngine start(LocalVoiceOptions options) {
+        return start(options, new Loaders(SileroVad::load,
+                () -> PocketSphinxRecognizer.create(options.modelDir(), options.recognizers(), CatalogVocabulary.empty()),
+                FliteSynthesizer::load, FreeTtsSynthesizer::load));
+    }
+
+    /** How each part is loaded; a loader throws (with what to install) when its part cannot run here. */
+    record Loaders(Supplier<VoiceActivityDetector> silero, Supplier<SpeechRecognizer> recognizer,
+            Supplier<SpeechSynthesizer> flite, Supplier<SpeechSynthesizer> freeTts) {
+    }
+
+    static LocalVoiceEngine start(LocalVoiceOptions options, Loaders loaders) {
         List<String> problems = new ArrayList<>();
         VoiceActivityDetector vad;
         try {
-            vad = SileroVad.load();
+            vad = loaders.silero().get();
         } catch (RuntimeException unavailable) {
             problems.add("Silero VAD could not load (" + unavailable.getMessage() + "); using the energy VAD, which is "
                     + "weaker in background noise");
@@ -66,18 +78,17 @@ public final class LocalVoiceEngine implements VoiceResources, AutoCloseable {
         }
         Optional<SpeechRecognizer> recognizer;
         try {
-            recognizer = Optional.of(PocketSphinxRecognizer.create(options.modelDir(), options.recognizers(),
-                    CatalogVocabulary.empty()));
+            recognizer = Optional.of(loaders.recognizer().get());
         } catch (RuntimeException unavailable) {
             problems.add("speech-to-text is off (" + unavailable.getMessage() + "); typed questions still work");
             recognizer = Optional.empty();
         }
         Optional<SpeechSynthesizer> synthesizer;
         try {
-            synthesizer = Optional.of(FliteSynthesizer.load());
+            synthesizer = Optional.of(loaders.flite().get());
         } catch (RuntimeException fliteMissing) {
             try {
-                synthesizer = Optional.of(FreeTtsSynthesizer.load());
+                synthesizer = Optional.of(loaders.freeTts().get());
                 problems.add("Flite is missing (" + fliteMissing.getMessage() + "); speaking with FreeTTS instead");
             } catch (RuntimeException freeTtsFailed) {
                 problems.add("text-to-speech is off (" + fliteMissing.getMessage() + "); answers are text only");

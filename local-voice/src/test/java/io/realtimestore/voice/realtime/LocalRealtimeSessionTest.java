@@ -6,10 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.realtimestore.voice.LocalVoiceEngine;
 import io.realtimestore.voice.LocalVoiceOptions;
 import io.realtimestore.voice.stt.CatalogVocabulary;
+import io.realtimestore.voice.testing.ServerEventLog;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,42 +32,61 @@ class LocalRealtimeSessionTest {
 
     @Test
     void toolOutputsAreAnsweredWithASpokenAnswer() throws Exception {
-        List<JsonNode> events = new CopyOnWriteArrayList<>();
-        LocalRealtimeSession session = engine.openSession("marin", 0, text -> events.add(read(text)));
+        ServerEventLog events = new ServerEventLog();
+        LocalRealtimeSession session = engine.openSession("marin", 0, events);
         session.accept("""
                 {"type":"conversation.item.create","item":{"type":"message","role":"user","content":[{"type":"input_text","text":"show me headlamps"}]}}""");
         session.accept("{\"type\":\"response.create\"}");
-        JsonNode calls = await(events, "response.done", 1);
+        JsonNode calls = events.await("response.done", 1);
         JsonNode call = calls.path("response").path("output").path(0);
         assertThat(call.path("name").asText()).isEqualTo("search_products");
         session.accept("""
                 {"type":"conversation.item.create","item":{"type":"function_call_output","call_id":"%s","output":"{\\"count\\":1,\\"products\\":[{\\"id\\":42,\\"name\\":\\"Trail Glow 250\\",\\"brand\\":\\"Emberpeak\\",\\"price\\":\\"24.50 USD\\",\\"in_stock\\":true,\\"stock\\":3}]}"}}"""
                 .formatted(call.path("call_id").asText()));
         session.accept("{\"type\":\"response.create\"}");
-        JsonNode answer = await(events, "response.done", 2);
+        JsonNode answer = events.await("response.done", 2);
         assertThat(answer.path("response").path("output").path(0).path("content").path(0).path("transcript").asText())
                 .contains("Trail Glow 250");
-        assertThat(events.stream().filter(e -> e.path("type").asText().equals("response.output_audio.delta"))).isNotEmpty();
+        assertThat(events.has("response.output_audio.delta")).isTrue();
         session.close();
     }
 
-    static JsonNode await(List<JsonNode> events, String type, int nth) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<JsonNode> found = events.stream().filter(e -> e.path("type").asText().equals(type)).toList();
-            if (found.size() >= nth) {
-                return found.get(nth - 1);
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError(type + " #" + nth + " never came; got " + events.stream().map(e -> e.path("type").asText()).toList());
+    @Test
+    void badAndUnsupportedEventsGetNamedErrorsAndTheSessionGoesOn() throws Exception {
+        ServerEventLog events = new ServerEventLog();
+        LocalRealtimeSession session = engine.openSession("marin", 0, events);
+        session.accept("not json");
+        session.accept("{\"type\":\"output_audio_buffer.clear\",\"event_id\":\"e1\"}");
+        session.accept("{\"type\":\"response.cancel\"}");
+        session.accept("{\"type\":\"input_audio_buffer.append\",\"audio\":\"%%%\"}");
+        session.accept("{\"type\":\"session.update\",\"session\":{\"audio\":{\"input\":{\"turn_detection\":null}}}}");
+        session.accept("{\"type\":\"input_audio_buffer.commit\"}");
+        session.accept("{\"type\":\"conversation.item.delete\",\"item_id\":\"nope\"}");
+        events.await("error", 6);
+        assertThat(events.events().stream().filter(e -> e.path("type").asText().equals("error"))
+                .map(e -> e.path("error").path("code").asText()).toList()).containsExactly("invalid_json", "unknown_event",
+                        "response_cancel_not_active", "invalid_value", "input_audio_buffer_commit_empty", "item_not_found");
+        assertThat(events.await("session.updated", 1).path("session").path("audio").path("input").path("turn_detection").isNull())
+                .isTrue();
+        session.accept("{\"type\":\"response.create\"}");
+        assertThat(events.await("response.done", 1).path("response").path("status").asText()).isEqualTo("completed");
+        session.close();
     }
 
-    private static JsonNode read(String text) {
-        try {
-            return ServerEvents.JSON.readTree(text);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    @Test
+    void aTruncatedAnswerKeepsOnlyTheWordsThatWereHeard() throws Exception {
+        ServerEventLog events = new ServerEventLog();
+        LocalRealtimeSession session = engine.openSession("marin", 0, events);
+        session.accept("{\"type\":\"response.create\"}");
+        JsonNode done = events.await("response.done", 1);
+        String itemId = done.path("response").path("output").path(0).path("id").asText();
+        session.accept("{\"type\":\"conversation.item.truncate\",\"item_id\":\"" + itemId
+                + "\",\"content_index\":0,\"audio_end_ms\":1000}");
+        assertThat(events.await("conversation.item.truncated", 1).path("audio_end_ms").asInt()).isEqualTo(1000);
+        session.accept("{\"type\":\"conversation.item.retrieve\",\"item_id\":\"" + itemId + "\"}");
+        String heard = events.await("conversation.item.retrieved", 1).path("item").path("content").path(0).path("transcript").asText();
+        assertThat(heard.split(" ")).hasSizeBetween(1, 4);
+        assertThat(done.path("response").path("output").path(0).path("content").path(0).path("transcript").asText()).startsWith(heard);
+        session.close();
     }
 }

@@ -39,7 +39,12 @@ public interface SessionDefaults {
     @WithDefault("300")
     int vadPrefixPaddingMs();
 
-    @WithDefault("500")
+    /**
+     * {@code SESSION_VAD_SILENCE_DURATION_MS}: silence that ends a turn. 200 ms is what the live Realtime services
+     * put in session.created (captured examples in shared/realtime), though their docs say 500; every millisecond
+     * of it is added to the time before the answer. Raise it for shoppers who pause mid-sentence.
+     */
+    @WithDefault("200")
     int vadSilenceDurationMs();
 
     @WithDefault("1024")

@@ -104,7 +104,7 @@ final class ResponseRun {
         ObjectNode part = ServerEvents.contentEvent("response.content_part.added", id, itemId, 0);
         part.putObject("part").put("type", audio ? "audio" : "text").put(audio ? "transcript" : "text", "");
         session.send(part);
-        sentencesToSpeak.addAll(SentenceSplitter.sentences(text));
+        sentencesToSpeak.addAll(firstClauseApart(SentenceSplitter.sentences(text)));
         if (!audio || session.synthesizer().isEmpty()) {
             while (!sentencesToSpeak.isEmpty()) {
                 sendTranscript(sentencesToSpeak.poll());
@@ -117,6 +117,26 @@ final class ResponseRun {
             ticker = session.timers().scheduleAtFixedRate(() -> session.lane().execute(this::tick), TICK_MS, TICK_MS,
                     TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * A long first sentence is spoken in two parts, split at its first comma: synthesis time grows with length, and
+     * the first part is what the shopper waits for.
+     */
+    static List<String> firstClauseApart(List<String> sentences) {
+        if (sentences.isEmpty()) {
+            return sentences;
+        }
+        String first = sentences.get(0);
+        int comma = first.indexOf(", ");
+        if (first.split(" ").length <= 8 || comma < 0 || first.substring(0, comma).split(" ").length < 3) {
+            return sentences;
+        }
+        List<String> parts = new java.util.ArrayList<>(sentences.size() + 1);
+        parts.add(first.substring(0, comma + 1));
+        parts.add(first.substring(comma + 2));
+        parts.addAll(sentences.subList(1, sentences.size()));
+        return parts;
     }
 
     /** Sends what real time allows, synthesizing the next sentence when the queue runs dry. */

@@ -63,6 +63,9 @@ class PocketSphinxRecognizerTest {
     private PocketSphinxRecognizer recognizer;
     private long partialNanos;
     private int partialCalls;
+    /** finish() is what the shopper waits for after the end of the turn. */
+    private long finishNanos;
+    private int finishCalls;
 
     @BeforeAll
     void createRecognizer() throws IOException {
@@ -100,8 +103,9 @@ class PocketSphinxRecognizerTest {
             }
         }
         System.out.printf("[stt] %s: WER %.1f %% (%d errors / %d words), RTF %.3f over %.1f s of audio, "
-                        + "partial() %.2f ms on average%n", voice, 100 * wer.rate(), wer.errors(), wer.referenceWords(),
-                decodeNanos / 1e9 / audioSeconds, audioSeconds, partialNanos / 1e6 / Math.max(1, partialCalls));
+                        + "partial() %.2f ms, finish() %.1f ms on average%n", voice, 100 * wer.rate(), wer.errors(), wer.referenceWords(),
+                decodeNanos / 1e9 / audioSeconds, audioSeconds, partialNanos / 1e6 / Math.max(1, partialCalls),
+                finishNanos / 1e6 / Math.max(1, finishCalls));
         assertThat(wer.rate()).isLessThanOrEqualTo(MAX_WER);
     }
 
@@ -222,7 +226,11 @@ class PocketSphinxRecognizerTest {
                     partialCalls++;
                 }
             }
-            return utterance.finish();
+            long start = System.nanoTime();
+            String hypothesis = utterance.finish();
+            finishNanos += System.nanoTime() - start;
+            finishCalls++;
+            return hypothesis;
         } catch (RecognizerBusyException e) {
             throw new AssertionError(e);
         }

@@ -23,6 +23,7 @@ public final class LocalRealtimeSession implements SessionContext {
     /** Without turn detection the client commits; this bounds what it may buffer before (5 minutes at 16 kHz). */
     private static final int MAX_MANUAL_BUFFER_SAMPLES = 5 * 60 * InputDecoder.RECOGNIZER_RATE;
     private static final long MIN_COMMIT_MS = 100;
+    private static final long DECODER_RETRY_MS = 50;
 
     private final VoiceResources resources;
     private final Consumer<String> events;
@@ -295,10 +296,25 @@ public final class LocalRealtimeSession implements SessionContext {
         conversation.add(item);
         send(ServerEvents.conversationItem("conversation.item.added", previous, item));
         send(ServerEvents.conversationItem("conversation.item.done", previous, item));
-        Optional<String> transcript = turn.finish();
+        finishRecognition(turn, item, respond);
+    }
+
+    /** Transcribes the committed turn (retrying on the timer while every decoder is busy), then answers it. */
+    private void finishRecognition(SpeechTurn turn, ObjectNode item, boolean respond) {
+        if (closed) {
+            turn.close();
+            return;
+        }
+        SpeechTurn.Recognition recognition = turn.tryFinish();
+        if (recognition.pending()) {
+            resources.timers().schedule(() -> lane.execute(() -> finishRecognition(turn, item, respond)), DECODER_RETRY_MS,
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+            return;
+        }
+        Optional<String> transcript = recognition.transcript();
         ((ObjectNode) item.path("content").path(0)).put("transcript", transcript.orElse(""));
         if (settings.transcriptionEnabled()) {
-            sendTranscription(itemId, transcript, turn.durationMs());
+            sendTranscription(item.path("id").asText(), transcript, turn.durationMs());
         }
         if (respond) {
             createResponse(null);

@@ -4,7 +4,8 @@ import io.realtimestore.voice.stt.RecognizerBusyException;
 import io.realtimestore.voice.stt.SpeechRecognizer;
 import io.realtimestore.voice.stt.Utterance;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -22,8 +23,11 @@ final class SpeechTurn implements AutoCloseable {
 
     private final Optional<SpeechRecognizer> recognizer;
     private Utterance utterance;
-    private short[] waiting = new short[0];
+    /** Audio kept while no decoder was free, in arrival order. */
+    private final List<short[]> waiting = new ArrayList<>();
+    private int waitingSamples;
     private long samples;
+    private long giveUpAtNanos;
 
     SpeechTurn(Optional<SpeechRecognizer> recognizer) {
         this.recognizer = recognizer;
@@ -40,10 +44,9 @@ final class SpeechTurn implements AutoCloseable {
         samples += audio.length;
         if (utterance != null) {
             utterance.accept(audio);
-        } else if (recognizer.isPresent() && waiting.length + audio.length <= MAX_WAITING_SAMPLES) {
-            short[] grown = Arrays.copyOf(waiting, waiting.length + audio.length);
-            System.arraycopy(audio, 0, grown, waiting.length, audio.length);
-            waiting = grown;
+        } else if (recognizer.isPresent() && waitingSamples + audio.length <= MAX_WAITING_SAMPLES) {
+            waiting.add(audio);
+            waitingSamples += audio.length;
         }
     }
 
@@ -51,21 +54,44 @@ final class SpeechTurn implements AutoCloseable {
         return samples * 1000 / InputDecoder.RECOGNIZER_RATE;
     }
 
-    /** The transcript; empty when nothing was recognised; absent when no recogniser is installed or none freed up. */
-    Optional<String> finish() {
+    /** The outcome of {@link #tryFinish()}: still waiting for a decoder, or done with a transcript if there is one. */
+    record Recognition(boolean pending, Optional<String> transcript) {
+
+        static final Recognition PENDING = new Recognition(true, Optional.empty());
+        static final Recognition NONE = new Recognition(false, Optional.empty());
+
+        static Recognition of(String transcript) {
+            return new Recognition(false, Optional.of(transcript));
+        }
+    }
+
+    /**
+     * Ends the recognition without waiting: the transcript ("" when nothing was recognised), none when no recogniser
+     * is installed or none freed up in time, or pending while every decoder is still busy (try again shortly: a
+     * session lane must never block on the pool, or busy lanes could starve the turns that hold the decoders).
+     */
+    Recognition tryFinish() {
         if (recognizer.isEmpty()) {
-            return Optional.empty();
+            return Recognition.NONE;
+        }
+        if (utterance == null) {
+            try {
+                utterance = recognizer.get().begin(Duration.ZERO);
+            } catch (RecognizerBusyException busy) {
+                if (giveUpAtNanos == 0) {
+                    giveUpAtNanos = System.nanoTime() + WAIT_AT_END.toNanos();
+                }
+                if (System.nanoTime() < giveUpAtNanos) {
+                    return Recognition.PENDING;
+                }
+                LOG.warn("Every speech decoder stayed busy for " + WAIT_AT_END.toSeconds() + " s; this turn was not transcribed");
+                return Recognition.NONE;
+            }
+            waiting.forEach(utterance::accept);
+            waiting.clear();
         }
         try {
-            if (utterance == null) {
-                utterance = recognizer.get().begin(WAIT_AT_END);
-                utterance.accept(waiting);
-                waiting = new short[0];
-            }
-            return Optional.of(utterance.finish().strip());
-        } catch (RecognizerBusyException busy) {
-            LOG.warn("Every speech decoder stayed busy for " + WAIT_AT_END.toSeconds() + " s; this turn was not transcribed");
-            return Optional.empty();
+            return Recognition.of(utterance.finish().strip());
         } finally {
             close();
         }

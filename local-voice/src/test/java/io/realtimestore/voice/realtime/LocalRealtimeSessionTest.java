@@ -6,12 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.realtimestore.voice.LocalVoiceEngine;
 import io.realtimestore.voice.LocalVoiceOptions;
 import io.realtimestore.voice.stt.CatalogVocabulary;
+import io.realtimestore.voice.audio.Pcm16;
+import io.realtimestore.voice.audio.Resampler;
 import io.realtimestore.voice.testing.ServerEventLog;
+import io.realtimestore.voice.testing.SyntheticSpeech;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The protocol engine on the real engine parts, driven with the events the gateway sends. */
 class LocalRealtimeSessionTest {
@@ -88,5 +92,45 @@ class LocalRealtimeSessionTest {
         assertThat(heard.split(" ")).hasSizeBetween(1, 4);
         assertThat(done.path("response").path("output").path(0).path("content").path(0).path("transcript").asText()).startsWith(heard);
         session.close();
+    }
+
+    @Test
+    void twoShoppersSpeakingAtOnceShareOneDecoderWithoutLosingATurn(@TempDir Path audio) throws Exception {
+        // the engine of this class has a single decoder: the second turn waits for it instead of blocking the lanes
+        String[] questions = { "show me headlamps", "show me tents" };
+        List<ServerEventLog> logs = List.of(new ServerEventLog(), new ServerEventLog());
+        List<LocalRealtimeSession> sessions = logs.stream().map(log -> engine.openSession("marin", 0, log)).toList();
+        sessions.forEach(session -> session.accept("{\"type\":\"session.update\",\"session\":{\"audio\":{\"input\":"
+                + "{\"transcription\":{\"model\":\"gpt-4o-mini-transcribe\"}}}}}"));
+        List<List<String>> appends = java.util.Arrays.stream(questions)
+                .map(q -> appends(SyntheticSpeech.FLITE_SLT.say(q, audio))).toList();
+        for (int i = 0; i < Math.max(appends.get(0).size(), appends.get(1).size()); i++) {
+            for (int s = 0; s < 2; s++) {
+                if (i < appends.get(s).size()) {
+                    sessions.get(s).accept(appends.get(s).get(i));
+                }
+            }
+        }
+        for (int s = 0; s < 2; s++) {
+            String transcript = logs.get(s).await("conversation.item.input_audio_transcription.completed", 1)
+                    .path("transcript").asText();
+            assertThat(transcript).isEqualTo(questions[s]);
+            JsonNode call = logs.get(s).await("response.function_call_arguments.done", 1);
+            assertThat(call.path("name").asText()).isEqualTo("search_products");
+            sessions.get(s).close();
+        }
+    }
+
+    /** 20 ms input_audio_buffer.append events of the 16 kHz speech at 24 kHz, with a second of silence after it. */
+    private static List<String> appends(short[] speech16k) {
+        short[] speech = Resampler.convert(speech16k, 16_000, 24_000);
+        short[] padded = java.util.Arrays.copyOf(speech, speech.length + 24_000);
+        byte[] pcm = Pcm16.toLittleEndian(padded);
+        List<String> events = new java.util.ArrayList<>();
+        for (int offset = 0; offset < pcm.length; offset += 960) {
+            byte[] chunk = java.util.Arrays.copyOfRange(pcm, offset, Math.min(pcm.length, offset + 960));
+            events.add("{\"type\":\"input_audio_buffer.append\",\"audio\":\"" + java.util.Base64.getEncoder().encodeToString(chunk) + "\"}");
+        }
+        return events;
     }
 }

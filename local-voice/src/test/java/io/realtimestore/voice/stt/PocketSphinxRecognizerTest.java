@@ -1,5 +1,6 @@
 package io.realtimestore.voice.stt;
 
+import io.realtimestore.voice.testing.SyntheticSpeech;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;

@@ -1,4 +1,4 @@
-package io.realtimestore.voice.stt;
+package io.realtimestore.voice.testing;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.fail;
 
 /** Test audio made at test time by the Debian speech synthesizers, as 16 kHz mono PCM16 (converted with sox). */
-enum SyntheticSpeech {
+public enum SyntheticSpeech {
     FLITE_SLT("flite", "flite"),
     FLITE_RMS("flite", "flite"),
     FESTIVAL_SLT_HTS("text2wave", "festival festvox-us-slt-hts");
@@ -28,7 +28,7 @@ enum SyntheticSpeech {
         this.debianPackages = debianPackages;
     }
 
-    short[] say(String text, Path directory) {
+    public short[] say(String text, Path directory) {
         int number = FILES.incrementAndGet();
         Path wav = directory.resolve(name() + "-" + number + ".wav");
         Path raw = directory.resolve(name() + "-" + number + ".raw");

@@ -23,6 +23,12 @@ sealed interface Intent {
     record Compare(List<ProductRef> products) implements Intent {
     }
 
+    enum Criterion { LIGHTER, HEAVIER, CHEAPER, PRICIER }
+
+    /** "which one is lighter": answered from the products the last tool results described. */
+    record WhichOne(Criterion criterion) implements Intent {
+    }
+
     record Goodbye() implements Intent {
     }
 

@@ -28,7 +28,8 @@ final class IntentParser {
             "between", "up", "much", "that", "it", "us", "we", "our", "my", "hi", "hello", "hey", "okay", "ok", "so",
             "well", "now", "also", "then", "just", "really", "maybe", "lowest", "highest", "price", "priced", "cost",
             "costs", "item", "items", "product", "products", "stuff", "thing", "things", "one", "ones", "good", "best",
-            "top", "list", "recommend", "suggest", "help", "with", "tell", "about", "yes", "yeah");
+            "top", "list", "recommend", "suggest", "help", "with", "tell", "about", "yes", "yeah", "instead", "else",
+            "another", "other", "others");
     private static final Set<String> SEARCH_WORDS = Set.of("show", "find", "looking", "need", "want", "have", "sell",
             "carry", "search", "recommend", "suggest", "buy", "got", "options", "anything");
 
@@ -67,6 +68,10 @@ final class IntentParser {
     }
 
     private Optional<Intent> productIntent(String text) {
+        Optional<Intent.Criterion> criterion = criterion(text);
+        if (criterion.isPresent() && Phrases.hasAny(text, "which", "what one", "which one", "is it")) {
+            return Optional.of(new Intent.WhichOne(criterion.get()));
+        }
         if (Phrases.hasAny(text, "compare", "comparison", "difference between", "differences between", "versus", "vs")) {
             return Optional.of(new Intent.Compare(references(text, true)));
         }
@@ -124,6 +129,28 @@ final class IntentParser {
         return Optional.empty();
     }
 
+    /** "one from Voltaric instead", "something smaller": a search that refines the previous one. */
+    static boolean refinesPreviousSearch(String utterance) {
+        return Phrases.hasAny(Phrases.normalize(utterance), "one", "ones", "instead", "something", "anything", "else",
+                "another", "other", "others", "smaller", "bigger", "larger", "lighter", "cheaper", "similar");
+    }
+
+    private static Optional<Intent.Criterion> criterion(String text) {
+        if (Phrases.hasAny(text, "lighter", "lightest", "weighs less")) {
+            return Optional.of(Intent.Criterion.LIGHTER);
+        }
+        if (Phrases.hasAny(text, "heavier", "heaviest")) {
+            return Optional.of(Intent.Criterion.HEAVIER);
+        }
+        if (Phrases.hasAny(text, "cheaper", "less expensive", "better price", "better deal")) {
+            return Optional.of(Intent.Criterion.CHEAPER);
+        }
+        if (Phrases.hasAny(text, "more expensive", "pricier")) {
+            return Optional.of(Intent.Criterion.PRICIER);
+        }
+        return Optional.empty();
+    }
+
     /** Ordinals, ids and pronouns, in the order spoken; for comparisons also "the first two" and product names. */
     private List<ProductRef> references(String text, boolean comparing) {
         List<ProductRef> refs = new ArrayList<>();
@@ -157,9 +184,11 @@ final class IntentParser {
         }
         if (comparing) {
             if (refs.size() < 2) {
-                for (String part : query(text).split(" (?:and|with|to|vs|versus) ")) {
-                    if (!part.isBlank() && part.split(" ").length <= 6) {
-                        refs.add(new ProductRef.Named(part.strip()));
+                String named = text.replaceFirst("^.*?\\b(?:compare|comparison of|difference between|differences between)\\b", "");
+                for (String part : named.split(" (?:and|with|to|vs|versus|or) ")) {
+                    String name = query(part);
+                    if (!name.isBlank() && name.split(" ").length <= 6) {
+                        refs.add(new ProductRef.Named(name));
                     }
                 }
             }
@@ -220,9 +249,11 @@ final class IntentParser {
         int i = 0;
         while (i < words.length) {
             Optional<NumberWords.Parsed> amount = words[i].equals("a") ? Optional.empty() : NumberWords.read(words, i);
-            boolean priceFollows = amount.isPresent() && (amount.get().next() >= words.length
-                    || Set.of("dollars", "dollar", "bucks", "usd").contains(words[amount.get().next()])
-                    || i > 0 && Set.of("under", "below", "over", "above", "than", "to", "between", "and").contains(words[i - 1]));
+            // an amount is a price only when said as one ("fifty dollars", "under fifty"): "ridgeline two" is a name
+            boolean priceFollows = amount.isPresent() && (amount.get().next() < words.length
+                    && Set.of("dollars", "dollar", "bucks", "usd").contains(words[amount.get().next()])
+                    || i > 0 && Set.of("under", "below", "over", "above", "than", "to", "between", "and", "max", "maximum",
+                            "minimum", "min", "least", "most", "within").contains(words[i - 1]) || words[i].startsWith("$"));
             if (priceFollows) {
                 i = amount.get().next();
                 continue;

@@ -30,6 +30,8 @@ public final class ShoppingAssistant {
     private List<String> resolvingNames = List.of();
     /** Ids already known when a comparison also needed name searches. */
     private List<Long> pendingIds = List.of();
+    /** The last search, so "one from Voltaric instead" keeps its category. */
+    private Intent.Search lastSearch;
 
     public ShoppingAssistant(CatalogTerms terms) {
         this.parser = new IntentParser(terms);
@@ -40,8 +42,19 @@ public final class ShoppingAssistant {
         pending = null;
         resolvingNames = List.of();
         Intent intent = parser.parse(text);
+        if (intent instanceof Intent.OutOfScope && lastSearch != null && IntentParser.refinesPreviousSearch(text)) {
+            // "and something smaller for one person": a new search within the last one's category
+            String query = IntentParser.query(Phrases.normalize(text));
+            intent = new Intent.Search(query.isEmpty() ? lastSearch.query() : query, lastSearch.category(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), false, Intent.Ranking.RELEVANCE);
+        }
         return switch (intent) {
-            case Intent.Search search -> call(search, searchCall(search));
+            case Intent.Search search -> {
+                Intent.Search refined = refine(search, text);
+                lastSearch = refined;
+                yield call(refined, searchCall(refined));
+            }
+            case Intent.WhichOne which -> new AssistantStep.Say(whichOne(which.criterion()));
             case Intent.Details details -> forProduct(details, details.product());
             case Intent.Availability availability -> forProduct(availability, availability.product());
             case Intent.Compare compare -> compare(compare);
@@ -85,8 +98,11 @@ public final class ShoppingAssistant {
             case Intent.Details details -> productAnswer(parsed.get(0), product -> AnswerWriter.details(product));
             case Intent.Availability availability -> productAnswer(parsed.get(0),
                     product -> AnswerWriter.availability(product, availability.askedPrice()));
-            case Intent.Compare compare -> new AssistantStep.Say(AnswerWriter.comparison(
-                    Product.listFrom(parsed.get(0).path("products"))));
+            case Intent.Compare compare -> {
+                List<Product> compared = Product.listFrom(parsed.get(0).path("products"));
+                remember(compared);
+                yield new AssistantStep.Say(AnswerWriter.comparison(compared));
+            }
             case Intent.Goodbye goodbye -> new AssistantStep.Say(AnswerWriter.GOODBYE);
             default -> new AssistantStep.Say(AnswerWriter.THANKS);
         };
@@ -102,6 +118,44 @@ public final class ShoppingAssistant {
     public void cancelPending() {
         pending = null;
         resolvingNames = List.of();
+    }
+
+    /** A search without a category that refers back ("one from Voltaric instead") stays in the last search's category. */
+    private Intent.Search refine(Intent.Search search, String text) {
+        if (search.category().isPresent() || lastSearch == null || lastSearch.category().isEmpty()
+                || !IntentParser.refinesPreviousSearch(text)) {
+            return search;
+        }
+        return new Intent.Search(search.query(), lastSearch.category(), search.brand(), search.minPrice(), search.maxPrice(),
+                search.inStockOnly(), search.ranking());
+    }
+
+    /** "Which one is lighter?" about the products the last tool results described (a comparison, or a search). */
+    private String whichOne(Intent.Criterion criterion) {
+        List<Product> candidates = lastResults;
+        if (candidates.size() < 2) {
+            return "Which products do you mean? Ask me to compare two of them first.";
+        }
+        java.util.Comparator<Product> order = switch (criterion) {
+            case LIGHTER, HEAVIER -> java.util.Comparator.comparingDouble(p -> p.weightGrams().orElse(Double.NaN));
+            case CHEAPER, PRICIER -> java.util.Comparator.comparing(p -> p.price().orElse(java.math.BigDecimal.ZERO));
+        };
+        boolean byWeight = criterion == Intent.Criterion.LIGHTER || criterion == Intent.Criterion.HEAVIER;
+        if (byWeight && candidates.stream().anyMatch(p -> p.weightGrams().isEmpty())) {
+            return "I don't have the weights of those products yet. Shall I compare them for you?";
+        }
+        boolean lowest = criterion == Intent.Criterion.LIGHTER || criterion == Intent.Criterion.CHEAPER;
+        Product pick = lowest ? candidates.stream().min(order).orElseThrow() : candidates.stream().max(order).orElseThrow();
+        focus = pick;
+        String word = switch (criterion) {
+            case LIGHTER -> "lighter";
+            case HEAVIER -> "heavier";
+            case CHEAPER -> "cheaper";
+            case PRICIER -> "more expensive";
+        };
+        String fact = byWeight ? ", at " + pick.attributes().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("weight"))
+                .map(java.util.Map.Entry::getValue).findFirst().orElse("") : ", at " + pick.priceText();
+        return "The " + pick.name() + " is the " + word + " one" + fact + ".";
     }
 
     private AssistantStep forProduct(Intent intent, ProductRef ref) {
@@ -176,8 +230,8 @@ public final class ShoppingAssistant {
                 int index = ordinal.index() < 0 ? lastResults.size() + ordinal.index() : ordinal.index();
                 yield index >= 0 && index < lastResults.size() ? Optional.of(lastResults.get(index)) : Optional.empty();
             }
-            case ProductRef.Focus f -> Optional.ofNullable(focus).or(() -> lastResults.size() == 1
-                    ? Optional.of(lastResults.get(0)) : Optional.empty());
+            // "is it in stock" right after a list means the product named first
+            case ProductRef.Focus f -> Optional.ofNullable(focus).or(() -> lastResults.stream().findFirst());
             case ProductRef.ById byId -> lastResults.stream().filter(p -> p.id() == byId.id()).findFirst();
             case ProductRef.Named named -> {
                 List<Product> known = new ArrayList<>(lastResults);

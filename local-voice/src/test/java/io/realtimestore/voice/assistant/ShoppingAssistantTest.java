@@ -106,6 +106,45 @@ class ShoppingAssistantTest {
         assertThat(say(assistant.onUserTurn("tell me more about the second one"))).contains("Which product");
     }
 
+    @Test
+    void comparingTwoNamedProductsSearchesBothThenCompares() throws Exception {
+        AssistantStep step = assistant.onUserTurn("compare the beacon four hundred with the summit beam pro");
+        assertThat(step).isInstanceOf(AssistantStep.CallTools.class);
+        List<ToolRequest> searches = ((AssistantStep.CallTools) step).calls();
+        assertThat(searches).extracting(ToolRequest::name).containsExactly("search_products", "search_products");
+        assertThat(JSON.readTree(searches.get(0).arguments()).path("query").asText()).isEqualTo("beacon four hundred");
+        assertThat(JSON.readTree(searches.get(1).arguments()).path("query").asText()).isEqualTo("summit beam pro");
+        JsonNode compare = onlyCall(assistant.onToolOutputs(List.of(HEADLAMPS, HEADLAMPS)), "compare_products");
+        assertThat(compare.path("product_ids").toString()).isEqualTo("[41,43]");
+        String answer = say(assistant.onToolOutputs(List.of("""
+                {"products":[{"id":41,"name":"Beacon 400 Headlamp","price":"39.95 USD","in_stock":true,"attributes":{"weight":"95 g"}},
+                 {"id":43,"name":"Summit Beam Pro","price":"89.00 USD","in_stock":false,"attributes":{"weight":"0.12 kg"}}],"not_found":[]}""")));
+        assertThat(answer).contains("Beacon 400 Headlamp", "Summit Beam Pro", "$39.95");
+        assertThat(say(assistant.onUserTurn("which one is lighter"))).contains("Beacon 400 Headlamp", "95 g");
+        assertThat(say(assistant.onUserTurn("and which one is more expensive"))).contains("Summit Beam Pro", "$89");
+    }
+
+    @Test
+    void aPronounRightAfterAListMeansTheProductNamedFirst() throws Exception {
+        onlyCall(assistant.onUserTurn("show me headlamps"), "search_products");
+        say(assistant.onToolOutputs(List.of(HEADLAMPS)));
+        assertThat(onlyCall(assistant.onUserTurn("is it in stock"), "check_availability").path("product_id").asLong()).isEqualTo(41);
+    }
+
+    @Test
+    void aRefiningSearchKeepsThePreviousCategory() throws Exception {
+        onlyCall(assistant.onUserTurn("what's the cheapest headlamp"), "search_products");
+        say(assistant.onToolOutputs(List.of(HEADLAMPS)));
+        JsonNode refined = onlyCall(assistant.onUserTurn("do you have one from terravolt instead"), "search_products");
+        assertThat(refined.path("category").asText()).isEqualTo("Headlamps");
+        assertThat(refined.path("brand").asText()).isEqualTo("Terravolt");
+        JsonNode smaller = onlyCall(assistant.onUserTurn("and something smaller for one person"), "search_products");
+        assertThat(smaller.path("category").asText()).isEqualTo("Headlamps");
+        // a new category is a new search, not a refinement
+        assertThat(onlyCall(assistant.onUserTurn("show me tents instead"), "search_products").path("category").asText())
+                .isEqualTo("Tents");
+    }
+
     private static JsonNode onlyCall(AssistantStep step, String tool) throws Exception {
         assertThat(step).isInstanceOf(AssistantStep.CallTools.class);
         List<ToolRequest> calls = ((AssistantStep.CallTools) step).calls();

@@ -111,13 +111,14 @@ public final class LocalVoiceEngine implements VoiceResources, AutoCloseable {
 
     /**
      * Tells the engine what the catalog holds: the assistant's category and brand names, and the recogniser's
-     * language model (rebuilt only when the vocabulary changed materially).
+     * language model (rebuilt only when the vocabulary changed materially). Blocks until every decoder has the new
+     * model, so {@link #catalogProducts()} — and the gateway's readiness — only count a catalog the recogniser knows.
      */
     public void useCatalog(CatalogVocabulary catalog) {
         terms = new CatalogTerms(catalog.categories(), catalog.brands());
         if (catalog.differsMateriallyFrom(vocabulary)) {
+            recognizer.ifPresent(r -> r.updateVocabulary(catalog).join());
             vocabulary = catalog;
-            recognizer.ifPresent(r -> r.useVocabulary(catalog));
         }
     }
 

@@ -13,6 +13,8 @@ public record LocalVoiceOptions(Path modelDir, int recognizers, int workers) {
 
     public static LocalVoiceOptions defaults(Path dataDir) {
         int cores = Runtime.getRuntime().availableProcessors();
-        return new LocalVoiceOptions(dataDir.resolve("speech-model"), Math.max(2, cores), Math.max(2, cores));
+        // A decoder is held for a whole turn but needs only ~15 % of a core: two per core keep cores, not decoders,
+        // the limit (each costs ~100 MB of native memory).
+        return new LocalVoiceOptions(dataDir.resolve("speech-model"), Math.max(4, 2 * cores), Math.max(2, cores));
     }
 }

@@ -62,7 +62,7 @@ public interface UpstreamConfig {
 
     /** The offline engine (REALTIME_UPSTREAM=local). */
     interface Local {
-        /** {@code REALTIME_LOCAL_RECOGNIZERS}: speech decoders (~150 MB native memory each); 0 = one per core, at least 2. */
+        /** {@code REALTIME_LOCAL_RECOGNIZERS}: speech decoders (~100 MB native memory each); 0 = two per core, at least 4. */
         @WithDefault("0")
         int recognizers();
 

@@ -20,6 +20,8 @@ final class SpeechTurn implements AutoCloseable {
     /** The longest turn kept while waiting for a decoder: 60 s at 16 kHz. */
     private static final int MAX_WAITING_SAMPLES = 60 * InputDecoder.RECOGNIZER_RATE;
     private static final Duration WAIT_AT_END = Duration.ofSeconds(5);
+    /** While waiting for a decoder, one is asked for every ~100 ms of audio (appends are ~20 ms each). */
+    private static final int RETRY_EVERY_APPENDS = 5;
 
     private final Optional<SpeechRecognizer> recognizer;
     private Utterance utterance;
@@ -28,26 +30,43 @@ final class SpeechTurn implements AutoCloseable {
     private int waitingSamples;
     private long samples;
     private long giveUpAtNanos;
+    private int appendsSinceTry;
 
     SpeechTurn(Optional<SpeechRecognizer> recognizer) {
         this.recognizer = recognizer;
-        recognizer.ifPresent(r -> {
-            try {
-                utterance = r.begin(Duration.ZERO);
-            } catch (RecognizerBusyException busy) {
-                LOG.debug("No free decoder at the start of a turn; keeping the audio until one frees up");
-            }
-        });
+        if (!takeFreeDecoder()) {
+            LOG.debug("No free decoder at the start of a turn; keeping the audio until one frees up");
+        }
     }
 
     void accept(short[] audio) {
         samples += audio.length;
+        if (utterance == null && recognizer.isPresent() && ++appendsSinceTry >= RETRY_EVERY_APPENDS) {
+            appendsSinceTry = 0;
+            takeFreeDecoder(); // as soon as one frees up, catch up on the kept audio and stream again
+        }
         if (utterance != null) {
             utterance.accept(audio);
         } else if (recognizer.isPresent() && waitingSamples + audio.length <= MAX_WAITING_SAMPLES) {
             waiting.add(audio);
             waitingSamples += audio.length;
         }
+    }
+
+    /** Takes a decoder if one is free now and feeds it the audio kept so far. */
+    private boolean takeFreeDecoder() {
+        if (recognizer.isEmpty()) {
+            return false;
+        }
+        try {
+            utterance = recognizer.get().begin(Duration.ZERO);
+        } catch (RecognizerBusyException busy) {
+            return false;
+        }
+        waiting.forEach(utterance::accept);
+        waiting.clear();
+        waitingSamples = 0;
+        return true;
     }
 
     long durationMs() {
@@ -74,21 +93,15 @@ final class SpeechTurn implements AutoCloseable {
         if (recognizer.isEmpty()) {
             return Recognition.NONE;
         }
-        if (utterance == null) {
-            try {
-                utterance = recognizer.get().begin(Duration.ZERO);
-            } catch (RecognizerBusyException busy) {
-                if (giveUpAtNanos == 0) {
-                    giveUpAtNanos = System.nanoTime() + WAIT_AT_END.toNanos();
-                }
-                if (System.nanoTime() < giveUpAtNanos) {
-                    return Recognition.PENDING;
-                }
-                LOG.warn("Every speech decoder stayed busy for " + WAIT_AT_END.toSeconds() + " s; this turn was not transcribed");
-                return Recognition.NONE;
+        if (utterance == null && !takeFreeDecoder()) {
+            if (giveUpAtNanos == 0) {
+                giveUpAtNanos = System.nanoTime() + WAIT_AT_END.toNanos();
             }
-            waiting.forEach(utterance::accept);
-            waiting.clear();
+            if (System.nanoTime() < giveUpAtNanos) {
+                return Recognition.PENDING;
+            }
+            LOG.warn("Every speech decoder stayed busy for " + WAIT_AT_END.toSeconds() + " s; this turn was not transcribed");
+            return Recognition.NONE;
         }
         try {
             return Recognition.of(utterance.finish().strip());

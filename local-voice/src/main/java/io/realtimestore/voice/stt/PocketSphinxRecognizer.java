@@ -105,6 +105,7 @@ public final class PocketSphinxRecognizer implements SpeechRecognizer {
      * the vocabulary does not differ materially from the last one requested). Requests that arrive while an update
      * is waiting to start are merged into it: only the newest vocabulary is built.
      */
+    @Override
     public synchronized CompletableFuture<Void> updateVocabulary(CatalogVocabulary vocabulary) {
         if (closed) {
             throw new IllegalStateException("The speech recognizer is closed");

@@ -27,6 +27,12 @@ public interface SpeechRecognizer extends AutoCloseable {
      */
     void useVocabulary(CatalogVocabulary vocabulary);
 
+    /** Like {@link #useVocabulary}, completing once every decoder has the new language model. */
+    default java.util.concurrent.CompletableFuture<Void> updateVocabulary(CatalogVocabulary vocabulary) {
+        useVocabulary(vocabulary);
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }
+
     /** Frees the decoders. Utterances still open keep their decoder until they are closed. */
     @Override
     void close();

@@ -307,6 +307,8 @@ public class LocalVoiceBenchmark {
                 int silence = checkSilenceWindow(gateway, 500);
                 if (o.passes().contains("accuracy")) {
                     accuracy = latencyPass(gateway, "accuracy", silence, o.voices(), true);
+                    accuracy.turns().stream().filter(t -> t.id().startsWith("q"))
+                            .forEach(t -> aloneTranscripts.put(t.voice() + "/" + t.id(), t.transcript()));
                 }
                 if (o.passes().contains("concurrency")) {
                     concurrency = concurrencyPass(gateway, silence);
@@ -330,10 +332,22 @@ public class LocalVoiceBenchmark {
         Map<String, Object> gatewayReady(Service gateway) {
             Map<String, Object> info = new LinkedHashMap<>();
             info.put("readiness", gateway.awaitGatewayReady(o.readyTimeoutS()));
+            // The recogniser gets the catalog's words in a background LM update after readiness; wait for it (log line).
+            long waitFrom = System.nanoTime();
+            while (!BenchmarkHost.read(gateway.log().toString()).contains("Catalog LM updated")
+                    && System.nanoTime() - waitFrom < 60_000_000_000L) sleep(100);
+            double lmWait = (System.nanoTime() - waitFrom) / 1e9;
+            if (BenchmarkHost.read(gateway.log().toString()).contains("Catalog LM updated")) {
+                System.out.printf("%s: catalog LM installed in the decoders %.1f s after readiness%n", gateway.name(), lmWait);
+            } else {
+                problems.add(gateway.name() + ": no \"Catalog LM updated\" in its log within 60 s of readiness; the recogniser may lack the catalog's words");
+                System.out.println("WARNING: " + problems.getLast());
+            }
+            info.put("catalogLmAfterReadySeconds", lmWait);
             List<String> log = BenchmarkHost.read(gateway.log().toString()).lines().toList();
             logLinesAtReady.put(gateway.name(), log.size());
             for (String line : log) {
-                Matcher m = Pattern.compile("\\] \\([^)]*\\) (Local voice engine: VAD .*|Speech recognizer ready.*|Local voice engine: catalog.*)").matcher(line);
+                Matcher m = Pattern.compile("\\] \\([^)]*\\) (Local voice engine: VAD .*|Speech recognizer ready.*|Local voice engine: catalog.*|Catalog LM updated.*)").matcher(line);
                 if (m.find()) info.put("log" + info.size(), m.group(1));
             }
             return info;
@@ -434,8 +448,10 @@ public class LocalVoiceBenchmark {
                     try (RtSession s = openReady(gateway, voice + "/" + conv.get(0).conversation())) {
                         Memory memory = new Memory();
                         for (Utterance u : conv) {
-                            // the next question starts once the whole answer has arrived (response.done)
-                            TurnResult r = Analysis.analyze(name, silenceMs, runTurn(s, clip(voice, u.id()), Until.DONE, u.expectProduct()),
+                            // the next question starts once the whole answer has arrived (response.done); after the last
+                            // one the session is closed, so that turn ends early like a single query's
+                            Until until = u == conv.getLast() ? Until.EARLY : Until.DONE;
+                            TurnResult r = Analysis.analyze(name, silenceMs, runTurn(s, clip(voice, u.id()), until, u.expectProduct()),
                                     clip(voice, u.id()), u, memory);
                             turns.add(r);
                             printTurn(r);
@@ -476,6 +492,9 @@ public class LocalVoiceBenchmark {
 
         // ------------------------------------------------------------ pass 2: concurrency
 
+        /** voice/id → transcript of that fixture in the one-at-a-time pass (single queries), to compare under load. */
+        final Map<String, String> aloneTranscripts = new HashMap<>();
+
         ConcurrencyPass concurrencyPass(Service gateway, int silenceMs) {
             System.out.printf("%n=== concurrency pass: VAD silence %d ms, voices %s, %d s per level after a %d s ramp%n", silenceMs,
                     o.voices(), o.durationS(), o.rampS());
@@ -493,9 +512,10 @@ public class LocalVoiceBenchmark {
                 int n = planned.get(i);
                 Level level = runLevel(gateway, n, silenceMs, pool, byId);
                 levels.add(level);
-                System.out.printf("  N=%d: %d turns, %d answered, kept real time %.0f %%, first audio p50 %s p95 %s, WER %.1f %%, "
-                        + "gateway CPU %.0f %% of a core, RSS %d MiB%n", n, level.turns(), level.answered(), level.keptPercent(),
-                        ms(level.p50()), ms(level.p95()), level.werPercent(), level.gatewayCpuPercent(), level.rssKb() / 1024);
+                System.out.printf("  N=%d: %d turns, %d answered, kept real time %.0f %%, first audio p50 %s p95 %s (speech_stopped p95 %s, "
+                        + "transcript p95 %s), WER %.1f %%, gateway CPU %.0f %% of a core, RSS %d MiB%n", n, level.turns(), level.answered(),
+                        level.keptPercent(), ms(level.p50()), ms(level.p95()), ms(level.vadP95()), ms(level.transcriptP95()),
+                        level.werPercent(), level.gatewayCpuPercent(), level.rssKb() / 1024);
                 boolean passed = level.turns() > 0 && level.keptPercent() >= 95.0;
                 if (!passed) {
                     System.out.printf("  N=%d keeps real time in fewer than 95 %% of its turns: stopping here%n", n);
@@ -563,7 +583,7 @@ public class LocalVoiceBenchmark {
                     : 100.0 * (machineEnd[0] - machineStart[0]) / (machineEnd[1] - machineStart[1]) * Integer.parseInt(machine.cores().strip());
             double sendLateP99 = sessions.stream().mapToDouble(RtSession::lateP99Ms).max().orElse(0);
             return Level.of(n, measured, all.size(), o.keptMs(), (gwEnd - gwStart) / ticks / window * 100, rss, hwm,
-                    (selfEnd - selfStart) / ticks / window * 100, machineBusy, closed, sendLateP99);
+                    (selfEnd - selfStart) / ticks / window * 100, machineBusy, closed, sendLateP99, aloneTranscripts);
         }
 
         // ------------------------------------------------------------ one turn
@@ -682,12 +702,17 @@ public class LocalVoiceBenchmark {
             double gatewayCpuSeconds, long rssKb, long hwmKb) {}
 
     record Level(int sessions, int turns, int startedTurns, int answered, int kept, double keptPercent, Double p50, Double p95,
-            Double max, double werPercent, double gatewayCpuPercent, long rssKb, long hwmKb, double benchmarkCpuPercent,
+            Double max, Double vadP50, Double vadP95, Double transcriptP50, Double transcriptP95, Double toolCallP50,
+            Double toolCallP95, double werPercent, int comparedTranscripts, int sameTranscripts, double gatewayCpuPercent, long rssKb, long hwmKb, double benchmarkCpuPercent,
             double machineCpuPercent, int sessionsClosedByGateway, int turnsWithAudioGap, int turnsWithErrors,
-            double sendLateP99Ms, List<String> firstProblems) {
+            double sendLateP99Ms, List<String> firstProblems, List<TurnResult> measuredTurns) {
         static Level of(int n, List<TurnResult> measured, int started, int keptMs, double gwCpu, long rss, long hwm,
-                double selfCpu, double machineCpu, int closed, double sendLate) {
-            List<Double> lat = measured.stream().filter(TurnResult::answered).map(TurnResult::firstAudioMs).filter(Objects::nonNull).toList();
+                double selfCpu, double machineCpu, int closed, double sendLate, Map<String, String> aloneTranscripts) {
+            Function<Function<TurnResult, Double>, List<Double>> vals = f -> measured.stream().filter(TurnResult::answered).map(f)
+                    .filter(Objects::nonNull).toList();
+            List<Double> lat = vals.apply(TurnResult::firstAudioMs);
+            List<TurnResult> compared = measured.stream().filter(t -> aloneTranscripts.containsKey(t.voice() + "/" + t.id())).toList();
+            int same = (int) compared.stream().filter(t -> aloneTranscripts.get(t.voice() + "/" + t.id()).equals(t.transcript())).count();
             int kept = (int) measured.stream().filter(t -> t.kept(keptMs)).count();
             int edits = measured.stream().mapToInt(TurnResult::werEdits).sum(), words = measured.stream().mapToInt(TurnResult::refWords).sum();
             List<String> problems = measured.stream().filter(t -> !t.kept(keptMs)).limit(5).map(t -> t.voice() + "/" + t.id() + ": "
@@ -695,9 +720,12 @@ public class LocalVoiceBenchmark {
                     : !t.errors().isEmpty() ? "error " + t.errors() : "first audio " + ms(t.firstAudioMs()))).toList();
             return new Level(n, measured.size(), started, (int) measured.stream().filter(TurnResult::answered).count(), kept,
                     measured.isEmpty() ? 0 : 100.0 * kept / measured.size(), Stats.pct(lat, 50), Stats.pct(lat, 95), Stats.pct(lat, 100),
-                    words == 0 ? Double.NaN : 100.0 * edits / words, gwCpu, rss, hwm, selfCpu, machineCpu, closed,
+                    Stats.pct(vals.apply(TurnResult::vadMs), 50), Stats.pct(vals.apply(TurnResult::vadMs), 95),
+                    Stats.pct(vals.apply(TurnResult::transcriptMs), 50), Stats.pct(vals.apply(TurnResult::transcriptMs), 95),
+                    Stats.pct(vals.apply(TurnResult::toolCallMs), 50), Stats.pct(vals.apply(TurnResult::toolCallMs), 95),
+                    words == 0 ? Double.NaN : 100.0 * edits / words, compared.size(), same, gwCpu, rss, hwm, selfCpu, machineCpu, closed,
                     (int) measured.stream().filter(TurnResult::audioGap).count(),
-                    (int) measured.stream().filter(t -> !t.errors().isEmpty()).count(), sendLate, problems);
+                    (int) measured.stream().filter(t -> !t.errors().isEmpty()).count(), sendLate, problems, measured);
         }
     }
 
@@ -1509,12 +1537,16 @@ public class LocalVoiceBenchmark {
             md.append("**Sustained: ").append(c.sustained()).append(" concurrent session(s)** keep real time in ≥ 95 % of turns ")
                     .append("(the largest N before the first level that does not).\n\n");
             List<List<String>> rows = new ArrayList<>();
-            rows.add(List.of("sessions", "turns measured", "answered", "kept real time", "first audio p50", "p95", "max", "WER",
-                    "gateway CPU % of a core", "gateway RSS / peak MiB", "machine CPU % (of 100 × cores)", "benchmark CPU %",
-                    "audio gaps", "errors", "send lateness p99"));
+            rows.add(List.of("sessions", "turns measured", "answered", "kept real time", "first audio p50", "p95", "max",
+                    "→ speech_stopped p50 / p95", "→ transcript", "→ first tool call", "WER", "transcript as when alone",
+                    "gateway CPU % of a core", "gateway RSS / peak MiB", "machine CPU % (/proc/stat, of 100 × cores)",
+                    "benchmark CPU %", "audio gaps", "errors", "send lateness p99"));
             for (Level l : c.levels()) {
                 rows.add(List.of("" + l.sessions(), "" + l.turns(), "" + l.answered(), l.kept() + " (" + fmt(l.keptPercent(), 0) + " %)",
-                        num(l.p50()), num(l.p95()), num(l.max()), fmt(l.werPercent(), 1) + " %", fmt(l.gatewayCpuPercent(), 0),
+                        num(l.p50()), num(l.p95()), num(l.max()), num(l.vadP50()) + " / " + num(l.vadP95()),
+                        num(l.transcriptP50()) + " / " + num(l.transcriptP95()), num(l.toolCallP50()) + " / " + num(l.toolCallP95()),
+                        fmt(l.werPercent(), 1) + " %", l.comparedTranscripts() == 0 ? "-" : l.sameTranscripts() + "/" + l.comparedTranscripts(),
+                        fmt(l.gatewayCpuPercent(), 0),
                         l.rssKb() / 1024 + " / " + l.hwmKb() / 1024, fmt(l.machineCpuPercent(), 0), fmt(l.benchmarkCpuPercent(), 0),
                         "" + l.turnsWithAudioGap(), "" + l.turnsWithErrors(), fmt(l.sendLateP99Ms(), 1) + " ms"));
             }

@@ -34,6 +34,8 @@ public class LocalVoiceBenchmark {
     /** Voices the WER target applies to (the issue: "flite and festival voices"). */
     static final Set<String> TARGET_VOICES = Set.of("flite-slt", "flite-rms", "flite-awb", "festival-slt-hts");
     static final Set<String> ID_TOOLS = Set.of("get_product_details", "check_availability", "compare_products");
+    /** The gateway's session.vad-silence-duration-ms default, which the first passes run with (checked at start). */
+    static final int GATEWAY_DEFAULT_SILENCE_MS = 200;
     static final List<String> SERVICE_JVM_FLAGS = List.of("-Xmx512m", "--add-modules", "jdk.incubator.vector",
             "--enable-native-access=ALL-UNNAMED");
     static final String DEFAULT_GATEWAY_JVM = "-Xmx512m --enable-native-access=ALL-UNNAMED -XX:+UseParallelGC";
@@ -302,9 +304,9 @@ public class LocalVoiceBenchmark {
             ConcurrencyPass concurrency = null;
             Service gateway = null;
             if (o.passes().contains("accuracy") || o.passes().contains("concurrency")) {
-                gateway = Service.startGateway(o, runDir, "gateway-500", productsUrl, apiKey, null);
+                gateway = Service.startGateway(o, runDir, "gateway-default", productsUrl, apiKey, null);
                 gatewayInfo.put("default", gatewayReady(gateway));
-                int silence = checkSilenceWindow(gateway, 500);
+                int silence = checkSilenceWindow(gateway, GATEWAY_DEFAULT_SILENCE_MS);
                 if (o.passes().contains("accuracy")) {
                     accuracy = latencyPass(gateway, "accuracy", silence, o.voices(), true);
                     accuracy.turns().stream().filter(t -> t.id().startsWith("q"))
@@ -1363,7 +1365,8 @@ public class LocalVoiceBenchmark {
             env.put("REALTIME_UPSTREAM", "local");
             env.put("GATEWAY_MAX_SESSIONS_PER_CLIENT", "200");
             env.put("OTEL_SDK_DISABLED", "true");
-            env.put("SESSION_VAD_SILENCE_DURATION_MS", "unset (500) / " + o.shortSilenceMs() + " for the second latency pass");
+            env.put("SESSION_VAD_SILENCE_DURATION_MS", "unset (" + GATEWAY_DEFAULT_SILENCE_MS + ") / " + o.shortSilenceMs()
+                    + " for the second latency pass");
             env.putAll(o.gatewayEnv());
             Inputs inputs = new Inputs(o.voices(), b.queries.stream().map(Utterance::id).toList(),
                     b.conversationTurns.stream().map(Utterance::conversation).distinct().toList(), o.shortSilenceMs(),

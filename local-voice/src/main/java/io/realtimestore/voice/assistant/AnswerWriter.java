@@ -28,8 +28,9 @@ final class AnswerWriter {
         if (search.ranking() != Intent.Ranking.RELEVANCE) {
             Product pick = ranked(search.ranking(), found);
             String which = search.ranking() == Intent.Ranking.CHEAPEST ? "cheapest" : "most expensive";
-            return "The " + which + " " + describe(search) + " I found is the " + pick.name() + byBrand(pick) + " at "
-                    + pick.priceText() + stockClause(pick) + ". Would you like to hear more about it?";
+            // the product comes first and the rest after a comma: the first clause is what is synthesized first
+            return "The " + which + " one is the " + pick.name() + ", at " + pick.priceText() + byBrand(pick)
+                    + stockClause(pick) + ". Would you like to hear more about it?";
         }
         StringBuilder answer = new StringBuilder("I found ");
         int shown = Math.min(3, found.size());

@@ -2,7 +2,6 @@ package io.realtimestore.voice.assistant;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Short spoken answers built only from tool results. */
@@ -60,9 +59,7 @@ final class AnswerWriter {
         if (!sentence.isEmpty()) {
             answer.append(sentence).append(' ');
         }
-        Optional<Map.Entry<String, String>> weight = product.attributes().entrySet().stream()
-                .filter(e -> e.getKey().equalsIgnoreCase("weight")).findFirst();
-        weight.ifPresent(w -> answer.append("It weighs ").append(w.getValue()).append(". "));
+        product.weight().ifPresent(w -> answer.append("It weighs ").append(w).append(". "));
         return answer.append("Shall I check anything else?").toString().strip();
     }
 
@@ -87,8 +84,7 @@ final class AnswerWriter {
             Product product = products.get(i);
             answer.append(i == 0 ? "The " : i == products.size() - 1 ? "And the " : "The ").append(product.name())
                     .append(" costs ").append(product.priceText());
-            product.attributes().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("weight")).findFirst()
-                    .ifPresent(w -> answer.append(" and weighs ").append(w.getValue()));
+            product.weight().ifPresent(w -> answer.append(" and weighs ").append(w));
             answer.append(product.inStock().orElse(true) ? "" : ", but it is out of stock").append(". ");
         }
         Product cheapest = ranked(Intent.Ranking.CHEAPEST, products);

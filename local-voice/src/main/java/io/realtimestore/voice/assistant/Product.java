@@ -48,23 +48,29 @@ record Product(long id, String name, String brand, String category, Optional<Big
                 + (currency.equals("USD") ? "" : " " + currency)).orElse("an unknown price");
     }
 
-    /** The "weight" attribute in grams ("1.4 kg", "850 g", "2 lb"), when there is one that reads as a weight. */
-    Optional<Double> weightGrams() {
+    private static final java.util.regex.Pattern WEIGHT = java.util.regex.Pattern.compile("([0-9]+(?:[.,][0-9]+)?)\\s*(kg|g|lb|lbs|oz)\\b");
+
+    /** The "weight" attribute as the catalog wrote it ("1.4 kg"), when the product has one. */
+    Optional<String> weight() {
         return attributes.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("weight")).findFirst()
-                .flatMap(e -> {
-                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]+(?:[.,][0-9]+)?)\\s*(kg|g|lb|lbs|oz)\\b")
-                            .matcher(e.getValue().toLowerCase(java.util.Locale.ROOT));
-                    if (!m.find()) {
-                        return Optional.empty();
-                    }
-                    double value = Double.parseDouble(m.group(1).replace(',', '.'));
-                    return Optional.of(switch (m.group(2)) {
-                        case "kg" -> value * 1000;
-                        case "lb", "lbs" -> value * 453.6;
-                        case "oz" -> value * 28.35;
-                        default -> value;
-                    });
-                });
+                .map(Map.Entry::getValue);
+    }
+
+    /** The weight in grams ("1.4 kg", "850 g", "2 lb"), when there is one that reads as a weight. */
+    Optional<Double> weightGrams() {
+        return weight().flatMap(text -> {
+            java.util.regex.Matcher m = WEIGHT.matcher(text.toLowerCase(java.util.Locale.ROOT));
+            if (!m.find()) {
+                return Optional.empty();
+            }
+            double value = Double.parseDouble(m.group(1).replace(',', '.'));
+            return Optional.of(switch (m.group(2)) {
+                case "kg" -> value * 1000;
+                case "lb", "lbs" -> value * 453.6;
+                case "oz" -> value * 28.35;
+                default -> value;
+            });
+        });
     }
 
     /** The first sentence of the description: enough for a spoken answer. */

@@ -153,8 +153,7 @@ public final class ShoppingAssistant {
             case CHEAPER -> "cheaper";
             case PRICIER -> "more expensive";
         };
-        String fact = byWeight ? ", at " + pick.attributes().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("weight"))
-                .map(java.util.Map.Entry::getValue).findFirst().orElse("") : ", at " + pick.priceText();
+        String fact = ", at " + (byWeight ? pick.weight().orElse("") : pick.priceText());
         return "The " + pick.name() + " is the " + word + " one" + fact + ".";
     }
 

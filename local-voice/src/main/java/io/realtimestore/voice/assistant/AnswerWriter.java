@@ -2,7 +2,6 @@ package io.realtimestore.voice.assistant;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /** Short spoken answers built only from tool results. */
 final class AnswerWriter {

@@ -15,6 +15,11 @@ import org.jboss.logging.Logger;
  * a turn nor keeps one open. Every sample of a turn reaches the listener exactly once and in order; the prefix padding
  * never reaches back into an earlier turn or past a {@link #clear()}.
  *
+ * <p>The silence is counted from where the voice actually stopped, found in 10 ms steps by {@link TailLevels} when the
+ * tail is clearly quiet (up to {@value #MAX_TAIL_BACK_MS} ms before the end of the VAD's last speech frame), and the
+ * turn may end between two VAD frames when the audio since the last one is just as quiet: a clean tail is not kept
+ * waiting for the VAD's frame grid. In noise neither applies and the VAD's frames decide alone.
+ *
  * <p>Single-threaded like its {@link VadStream}, except {@link #settings(Settings)}, which may come from any thread.
  */
 public final class TurnDetector {
@@ -23,6 +28,8 @@ public final class TurnDetector {
     private static final int SAMPLES_PER_MS = 16;
     private static final int MIN_SPEECH_MS = 64;
     private static final int EVIDENCE_WINDOW_MS = 96;
+    /** How far before the VAD's last speech frame end the quiet tail may place the end of speech (two Silero frames). */
+    private static final int MAX_TAIL_BACK_MS = 64;
 
     /**
      * @param threshold         probability (0..1) at or above which a frame counts as speech
@@ -53,7 +60,7 @@ public final class TurnDetector {
         /** Further audio while the turn is open: speech, and the silence inside and after it until the turn ends. */
         void speechAudio(short[] audio);
 
-        /** The turn ended; {@code audioEndMs} is the end of its last speech frame (the trailing silence excluded). */
+        /** The turn ended; {@code audioEndMs} is where its speech ended (the trailing silence excluded). */
         void speechStopped(long audioEndMs);
     }
 
@@ -63,6 +70,7 @@ public final class TurnDetector {
     private final int evidenceFrames;
     private final SpeechEvidence evidence;
     private final AudioHistory history;
+    private final TailLevels tail;
     private final short[] frame;
     private int frameFill;
 
@@ -72,6 +80,10 @@ public final class TurnDetector {
     private long position;
     private boolean inSpeech;
     private long lastSpeechEnd;
+    /** Where the current silence began: {@link #lastSpeechEnd}, or earlier when the tail before it is quiet. */
+    private long silenceStart;
+    /** False until the 10 ms block holding {@link #lastSpeechEnd} is complete, so its level is known. */
+    private boolean silenceStartSettled;
 
     public TurnDetector(VadStream vad, Settings settings, Listener listener) {
         this.vad = Objects.requireNonNull(vad, "vad");
@@ -81,6 +93,7 @@ public final class TurnDetector {
         this.evidenceFrames = framesCovering(EVIDENCE_WINDOW_MS);
         this.evidence = new SpeechEvidence(evidenceFrames, Math.min(evidenceFrames, framesCovering(MIN_SPEECH_MS)));
         this.history = new AudioHistory(historyCapacity(settings));
+        this.tail = new TailLevels(EVIDENCE_WINDOW_MS + MAX_TAIL_BACK_MS + 2 * vad.frameSamples() / SAMPLES_PER_MS);
         this.frame = new short[frameSamples];
     }
 
@@ -89,6 +102,7 @@ public final class TurnDetector {
         for (int offset = 0; offset < pcm16k.length; ) {
             int count = Math.min(frameSamples - frameFill, pcm16k.length - offset);
             System.arraycopy(pcm16k, offset, frame, frameFill, count);
+            tail.accept(pcm16k, offset, count);
             frameFill += count;
             offset += count;
             position += count;
@@ -96,6 +110,9 @@ public final class TurnDetector {
                 frameFill = 0;
                 analyseFrame();
             }
+        }
+        if (inSpeech && frameFill > 0 && silenceReached(tail.quietUntil(position - frameFill), settings)) {
+            endTurn(); // the rest of the frame is as quiet as the tail: no need to wait for the VAD's verdict on it
         }
     }
 
@@ -148,11 +165,10 @@ public final class TurnDetector {
         boolean confirmed = evidence.add(speech);
         if (inSpeech) {
             if (confirmed) {
-                lastSpeechEnd = position - (long) evidence.framesSinceLastSpeech() * frameSamples;
+                speechEndsAt(position - (long) evidence.framesSinceLastSpeech() * frameSamples);
             }
             listener.speechAudio(frame.clone());
-            long silence = position - lastSpeechEnd;
-            if (silence > 0 && silence >= (long) current.silenceDurationMs() * SAMPLES_PER_MS) {
+            if (silenceReached(position, current)) {
                 stopTurn();
             }
         } else if (confirmed) {
@@ -165,7 +181,8 @@ public final class TurnDetector {
         short[] audio = history.from(speechStart - (long) current.prefixPaddingMs() * SAMPLES_PER_MS);
         long audioStart = position - audio.length;
         inSpeech = true;
-        lastSpeechEnd = position - (long) evidence.framesSinceLastSpeech() * frameSamples;
+        tail.turnStarted();
+        speechEndsAt(position - (long) evidence.framesSinceLastSpeech() * frameSamples);
         LOG.debugf("Speech started at %d ms (audio from %d ms)", toMs(speechStart), toMs(audioStart));
         listener.speechStarted(toMs(audioStart), audio);
     }
@@ -174,8 +191,25 @@ public final class TurnDetector {
         inSpeech = false;
         evidence.reset();
         history.restartAt(position); // the next turn's padding must not repeat this turn's audio
-        LOG.debugf("Speech stopped at %d ms", toMs(lastSpeechEnd));
-        listener.speechStopped(toMs(lastSpeechEnd));
+        LOG.debugf("Speech stopped at %d ms (last VAD speech frame ended at %d ms)", toMs(silenceStart), toMs(lastSpeechEnd));
+        listener.speechStopped(toMs(silenceStart));
+    }
+
+    private void speechEndsAt(long frameEnd) {
+        lastSpeechEnd = frameEnd;
+        silenceStart = frameEnd;
+        silenceStartSettled = false;
+    }
+
+    /** Whether the silence from {@link #silenceStart} to {@code silentUntil} fills the window. */
+    private boolean silenceReached(long silentUntil, Settings current) {
+        if (!silenceStartSettled) {
+            // a VAD frame rarely ends on a 10 ms block boundary: the block it ends in completes with the next audio
+            silenceStart = tail.lastLoudEnd(lastSpeechEnd, MAX_TAIL_BACK_MS * SAMPLES_PER_MS);
+            silenceStartSettled = tail.completeUpTo(lastSpeechEnd);
+        }
+        long silence = silentUntil - silenceStart;
+        return silence > 0 && silence >= (long) current.silenceDurationMs() * SAMPLES_PER_MS;
     }
 
     /** The prefix padding plus the evidence window, which is as far back as a confirmed start of speech can lie. */

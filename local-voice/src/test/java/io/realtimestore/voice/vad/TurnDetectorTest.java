@@ -160,6 +160,32 @@ class TurnDetectorTest {
         return audio;
     }
 
+    @Test
+    void aQuietTailMovesTheEndOfSpeechBackAndTheTurnEndsBetweenFrames() {
+        // the last speech frame holds 6 ms of voice and 26 ms of digital silence, like a VAD frame that outlasts the voice
+        short[] lastFrame = new short[FRAME];
+        Arrays.fill(lastFrame, 0, 96, (short) 900);
+        RecordedTurns recorded = detect(Settings.defaults(), 160, run(0, 20), run(SPEECH, 10), lastFrame, run(0, 30));
+
+        Turn turn = recorded.turns.get(0);
+        assertThat(turn.audioEndMs).isEqualTo(31 * FRAME_MS - 22); // the end of the 10 ms block holding the voice
+        assertThat(turn.stopPositionMs).isEqualTo(turn.audioEndMs + 500); // not the next VAD frame end (1504 ms)
+        assertThat(turn.deliveredMs()).isEqualTo(turn.stopPositionMs - turn.audioStartMs);
+    }
+
+    @Test
+    void aTailThatIsNotClearlyQuietLeavesTheEndToTheVadFrames() {
+        // 30 dB below the speech, like background noise: the VAD says silence, the levels cannot tell
+        short[] lastFrame = new short[FRAME];
+        Arrays.fill(lastFrame, (short) 30);
+        Arrays.fill(lastFrame, 0, 96, (short) 900);
+        RecordedTurns recorded = detect(Settings.defaults(), 160, run(0.03, 20), run(SPEECH, 10), lastFrame, run(0.03, 30));
+
+        Turn turn = recorded.turns.get(0);
+        assertThat(turn.audioEndMs).isEqualTo(31 * FRAME_MS);
+        assertThat(turn.stopPositionMs).isEqualTo(47 * FRAME_MS); // the first frame end with >= 500 ms of silence
+    }
+
     private static RecordedTurns detect(Settings settings, int chunk, short[]... parts) {
         RecordedTurns recorded = new RecordedTurns();
         RecordedTurns.feed(recorded.attach(new ScriptedVad(), settings), concat(parts), chunk);

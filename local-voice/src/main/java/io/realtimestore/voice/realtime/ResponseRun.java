@@ -7,10 +7,11 @@ import io.realtimestore.voice.audio.Pcm16;
 import io.realtimestore.voice.audio.Resampler;
 import io.realtimestore.voice.tts.SentenceSplitter;
 import io.realtimestore.voice.tts.SpeakableText;
-import io.realtimestore.voice.tts.Speech;
 import io.realtimestore.voice.tts.SpeechSynthesizer;
 import io.realtimestore.voice.tts.VoiceMap;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
@@ -46,6 +47,8 @@ final class ResponseRun {
     private String itemId;
     private final Deque<String> sentencesToSpeak = new ArrayDeque<>();
     private final Deque<byte[]> chunks = new ArrayDeque<>();
+    /** Synthesized audio short of a whole chunk, waiting for the next piece of the same sentence. */
+    private final ByteArrayOutputStream pendingAudio = new ByteArrayOutputStream();
     private final StringBuilder transcriptSent = new StringBuilder();
     private long audioSentMs;
     private long startedNanos;
@@ -144,18 +147,24 @@ final class ResponseRun {
         if (finished) {
             return;
         }
-        long allowedMs = (System.nanoTime() - startedNanos) / 1_000_000 * PACE + LEAD_MS;
-        while (audioSentMs < allowedMs) {
-            if (chunks.isEmpty()) {
-                if (sentencesToSpeak.isEmpty()) {
-                    finishAnswer("completed", null);
-                    return;
-                }
-                String sentence = sentencesToSpeak.poll();
-                synthesize(sentence);
-                sendTranscript(sentence);
-                continue;
+        sendAllowedAudio();
+        while (chunks.isEmpty() && audioSentMs < allowedMs()) {
+            if (sentencesToSpeak.isEmpty()) {
+                finishAnswer("completed", null);
+                return;
             }
+            String sentence = sentencesToSpeak.poll();
+            sendTranscript(sentence);
+            synthesize(sentence);
+        }
+    }
+
+    private long allowedMs() {
+        return (System.nanoTime() - startedNanos) / 1_000_000 * PACE + LEAD_MS;
+    }
+
+    private void sendAllowedAudio() {
+        while (!chunks.isEmpty() && audioSentMs < allowedMs()) {
             byte[] chunk = chunks.poll();
             session.send(ServerEvents.contentEvent("response.output_audio.delta", id, itemId, 0)
                     .put("delta", Base64.getEncoder().encodeToString(chunk)));
@@ -163,16 +172,41 @@ final class ResponseRun {
         }
     }
 
+    /**
+     * Synthesizes one sentence, sending its audio as the synthesizer streams it (the first 100 ms of a sentence is
+     * ready after about a quarter of its synthesis time), as far as the pacing allows; the rest waits in the queue.
+     */
     private void synthesize(String sentence) {
         SpeechSynthesizer synthesizer = session.synthesizer().orElseThrow();
+        Resampler[] resampler = {null};
         try {
-            Speech speech = synthesizer.synthesize(SpeakableText.of(sentence), VoiceMap.engineVoice(voice, synthesizer.voices()));
-            byte[] pcm = Pcm16.toLittleEndian(Resampler.convert(speech.samples(), speech.sampleRate(), OUTPUT_RATE));
-            for (int offset = 0; offset < pcm.length; offset += CHUNK_BYTES) {
-                chunks.add(java.util.Arrays.copyOfRange(pcm, offset, Math.min(pcm.length, offset + CHUNK_BYTES)));
-            }
+            synthesizer.synthesize(SpeakableText.of(sentence), VoiceMap.engineVoice(voice, synthesizer.voices()),
+                    (samples, sampleRate) -> {
+                        if (resampler[0] == null) {
+                            resampler[0] = new Resampler(sampleRate, OUTPUT_RATE);
+                        }
+                        queueAudio(resampler[0].process(samples), false);
+                        sendAllowedAudio();
+                    });
         } catch (RuntimeException failure) {
             LOG.warnf("Speech synthesis failed for a sentence (%s); sending its text only", failure.toString());
+        }
+        queueAudio(resampler[0] == null ? new short[0] : resampler[0].flush(), true);
+    }
+
+    /** Cuts the audio into whole chunks; a rest waits for the next piece, or is a last short chunk at the sentence's end. */
+    private void queueAudio(short[] samples24k, boolean sentenceEnd) {
+        pendingAudio.writeBytes(Pcm16.toLittleEndian(samples24k));
+        byte[] pcm = pendingAudio.toByteArray();
+        pendingAudio.reset();
+        int offset = 0;
+        for (; offset + CHUNK_BYTES <= pcm.length; offset += CHUNK_BYTES) {
+            chunks.add(Arrays.copyOfRange(pcm, offset, offset + CHUNK_BYTES));
+        }
+        if (sentenceEnd && offset < pcm.length) {
+            chunks.add(Arrays.copyOfRange(pcm, offset, pcm.length));
+        } else {
+            pendingAudio.write(pcm, offset, pcm.length - offset);
         }
     }
 

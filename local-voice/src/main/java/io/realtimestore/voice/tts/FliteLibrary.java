@@ -41,8 +41,25 @@ final class FliteLibrary {
      */
     private static final ReentrantLock LOCK = new ReentrantLock();
 
+    /** Samples per streamed piece: 100 ms, the size of the response's audio deltas. */
+    private static final int STREAM_PIECE_SAMPLES = SAMPLE_RATE / 10;
+
+    /** Where the synthesis now running sends its pieces; guarded by {@link #LOCK}, like everything flite does. */
+    private static SpeechSink streamingTo;
+    /** Samples of the running synthesis handed to {@link #streamingTo} so far. */
+    private static int streamedSamples;
+    /** What the sink threw inside the callback, rethrown once flite has returned (a callback must not throw into C). */
+    private static RuntimeException sinkFailure;
+    /** One callback for every voice; static so JNA's native stub for it is never collected. */
+    private static final FliteNative.AudioChunkCallback STREAM_CALLBACK = FliteLibrary::onAudioChunk;
+
+    static final String LIBCMULEX = "libflite_cmulex.so.1";
+
     private final FliteNative flite;
     private final Map<String, Pointer> voices;
+    /** Opened by {@link #lexiconPhones} under the lock; the library object keeps it loaded. */
+    private NativeLibrary cmulexLibrary;
+    private Pointer cmuLexicon;
     /** Keeps the voice libraries reachable: JNA closes a library whose NativeLibrary object is collected. */
     private final List<NativeLibrary> voiceLibraries;
 
@@ -76,7 +93,7 @@ final class FliteLibrary {
         LOCK.lock();
         try {
             flite.flite_init();
-            voiceLibraries.forEach((voice, library) -> register(voice, library, voices, loaded));
+            voiceLibraries.forEach((voice, library) -> register(flite, voice, library, voices, loaded));
         } finally {
             LOCK.unlock();
         }
@@ -89,7 +106,8 @@ final class FliteLibrary {
         return new FliteLibrary(flite, Collections.unmodifiableMap(voices), List.copyOf(loaded));
     }
 
-    private static void register(String voice, String library, Map<String, Pointer> voices, List<NativeLibrary> loaded) {
+    private static void register(FliteNative flite, String voice, String library, Map<String, Pointer> voices,
+            List<NativeLibrary> loaded) {
         try {
             NativeLibrary voiceLibrary = NativeLibrary.getInstance(library);
             Pointer registered = voiceLibrary.getFunction("register_cmu_us_" + voice).invokePointer(new Object[] {null});
@@ -97,6 +115,7 @@ final class FliteLibrary {
                 LOG.warnf("flite voice %s: registration returned no voice", voice);
                 return;
             }
+            streamFrom(flite, registered);
             voices.put(voice, registered);
             loaded.add(voiceLibrary);
         } catch (UnsatisfiedLinkError absent) {
@@ -104,31 +123,139 @@ final class FliteLibrary {
         }
     }
 
+    /**
+     * Makes the voice stream: its features get a "streaming_info" whose callback flite calls from inside
+     * {@code flite_text_to_wave} each time about {@value #STREAM_PIECE_SAMPLES} more samples are ready.
+     */
+    private static void streamFrom(FliteNative flite, Pointer voice) {
+        Pointer info = flite.new_audio_streaming_info();
+        FliteNative.StreamingInfo streaming = new FliteNative.StreamingInfo(info);
+        streaming.min_buffsize = STREAM_PIECE_SAMPLES;
+        streaming.asc = STREAM_CALLBACK;
+        streaming.write();
+        Pointer features = voice.getPointer(Native.POINTER_SIZE); // cst_voice: {const char *name; cst_features *features; ...}
+        flite.feat_set(features, "streaming_info", flite.audio_streaming_info_val(info));
+    }
+
+    private static int onAudioChunk(Pointer wave, int start, int size, int last, Pointer info) {
+        SpeechSink sink = streamingTo;
+        if (sink == null || sinkFailure != null) {
+            return -1;
+        }
+        if (size > 0 && start == streamedSamples) {
+            try {
+                FliteNative.Wave filling = new FliteNative.Wave(wave);
+                sink.accept(filling.channelZero(start, start + size), filling.sample_rate);
+                streamedSamples = start + size;
+            } catch (RuntimeException failure) {
+                sinkFailure = failure;
+                return -1; // CST_AUDIO_STREAM_STOP
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * The phones flite would say for a lower-case word ("t", "er1", "ax", ...): its CMU lexicon entry, or its
+     * letter-to-sound rules for a word the lexicon lacks. Empty when libflite_cmulex is missing.
+     */
+    List<String> lexiconPhones(String word) {
+        LOCK.lock();
+        try {
+            Pointer lexicon = cmuLexicon();
+            if (lexicon == null) {
+                return List.of();
+            }
+            Pointer phones = flite.lex_lookup(lexicon, word, null, null);
+            if (phones == null) {
+                return List.of();
+            }
+            try {
+                List<String> symbols = new ArrayList<>();
+                for (Pointer cell = phones; cell != null; cell = flite.val_cdr(cell)) {
+                    symbols.add(flite.val_string(flite.val_car(cell)));
+                }
+                return symbols;
+            } finally {
+                flite.delete_val(phones);
+            }
+        } finally {
+            LOCK.unlock();
+        }
+    }
+
+    /** flite's US English lexicon (libflite_cmulex, which every voice links), opened on first use; null if absent. */
+    private Pointer cmuLexicon() {
+        if (cmuLexicon == null && cmulexLibrary == null) {
+            try {
+                cmulexLibrary = NativeLibrary.getInstance(LIBCMULEX);
+                cmuLexicon = cmulexLibrary.getFunction("cmu_lex_init").invokePointer(new Object[0]);
+            } catch (UnsatisfiedLinkError absent) {
+                LOG.debugf("flite lexicon not available: %s", absent.getMessage());
+            }
+        }
+        return cmuLexicon;
+    }
+
     List<String> voices() {
         return List.copyOf(voices.keySet());
     }
 
     Speech synthesize(String text, String voice) {
+        List<short[]> pieces = new ArrayList<>();
+        int[] rate = {SAMPLE_RATE};
+        synthesize(text, voice, (samples, sampleRate) -> {
+            pieces.add(samples);
+            rate[0] = sampleRate;
+        });
+        short[] all = new short[pieces.stream().mapToInt(piece -> piece.length).sum()];
+        int at = 0;
+        for (short[] piece : pieces) {
+            System.arraycopy(piece, 0, all, at, piece.length);
+            at += piece.length;
+        }
+        return new Speech(all, rate[0]);
+    }
+
+    /**
+     * Synthesizes under the process-wide lock, handing pieces to {@code sink} as flite makes them; whatever flite did
+     * not stream (a voice without streaming support) follows when it is done, so the sink always gets the whole wave.
+     */
+    void synthesize(String text, String voice, SpeechSink sink) {
         Pointer nativeVoice = voices.get(voice);
         if (nativeVoice == null) {
             throw new IllegalArgumentException("no flite voice '" + voice + "'; available: " + voices.keySet());
         }
         if (text == null || text.isBlank()) {
             // flite answers an empty text with an empty wave at its 8 kHz default, not at the voice's rate
-            return new Speech(new short[0], SAMPLE_RATE);
+            return;
         }
         LOCK.lock();
         try {
+            streamingTo = sink;
+            streamedSamples = 0;
+            sinkFailure = null;
             Pointer wave = flite.flite_text_to_wave(text, nativeVoice);
+            if (sinkFailure != null) {
+                if (wave != null) {
+                    flite.delete_wave(wave);
+                }
+                throw sinkFailure;
+            }
             if (wave == null) {
                 throw new IllegalStateException("flite returned no audio for voice " + voice);
             }
             try {
-                return new FliteNative.Wave(wave).toSpeech();
+                FliteNative.Wave whole = new FliteNative.Wave(wave);
+                if (whole.num_samples > streamedSamples) {
+                    sink.accept(whole.channelZero(streamedSamples, whole.num_samples), whole.sample_rate);
+                }
             } finally {
                 flite.delete_wave(wave);
             }
         } finally {
+            streamingTo = null;
+            sinkFailure = null;
             LOCK.unlock();
         }
     }

@@ -36,10 +36,21 @@ public final class FliteSynthesizer implements SpeechSynthesizer {
 
     @Override
     public Speech synthesize(String text, String voice) {
+        checkOpen();
+        return library.synthesize(text, voice);
+    }
+
+    /** Streams: the first piece (about 100 ms) comes after a fraction of the sentence's synthesis time. */
+    @Override
+    public void synthesize(String text, String voice, SpeechSink sink) {
+        checkOpen();
+        library.synthesize(text, voice, sink);
+    }
+
+    private void checkOpen() {
         if (closed) {
             throw new IllegalStateException("the flite synthesizer is closed");
         }
-        return library.synthesize(text, voice);
     }
 
     /**

@@ -21,6 +21,16 @@ public interface SpeechSynthesizer extends AutoCloseable {
      */
     Speech synthesize(String text, String voice);
 
+    /**
+     * Synthesizes like {@link #synthesize(String, String)}, handing the audio to {@code sink} in pieces as it is made,
+     * on the calling thread and before this method returns, so the first piece can be played while the rest is still
+     * being synthesized. Engines that cannot stream hand over one piece.
+     */
+    default void synthesize(String text, String voice, SpeechSink sink) {
+        Speech speech = synthesize(text, voice);
+        sink.accept(speech.samples(), speech.sampleRate());
+    }
+
     @Override
     void close();
 }

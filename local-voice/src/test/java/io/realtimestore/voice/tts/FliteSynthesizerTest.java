@@ -54,6 +54,43 @@ class FliteSynthesizerTest {
     }
 
     @Test
+    void theClustergenVoicesStreamPiecesThatMakeUpTheWholeSentence() {
+        for (String voice : flite().voices()) {
+            List<short[]> pieces = new ArrayList<>();
+            flite.synthesize(SpeechChecks.EIGHT_WORDS, voice, (samples, rate) -> {
+                assertThat(rate).isEqualTo(16000);
+                pieces.add(samples);
+            });
+            short[] streamed = new short[pieces.stream().mapToInt(piece -> piece.length).sum()];
+            int at = 0;
+            for (short[] piece : pieces) {
+                System.arraycopy(piece, 0, streamed, at, piece.length);
+                at += piece.length;
+            }
+
+            // the same length as one piece (flite's excitation noise is random, so the samples themselves differ)
+            assertThat(streamed.length).as(voice).isEqualTo(flite.synthesize(SpeechChecks.EIGHT_WORDS, voice).samples().length);
+            SpeechChecks.assertSpokenSentence(new Speech(streamed, 16000), 16000);
+            if (!voice.equals("kal16")) { // kal16 is a diphone voice: flite streams only its clustergen voices
+                assertThat(pieces).as(voice).hasSizeGreaterThan(5);
+                assertThat(pieces.get(0).length).as(voice).isBetween(1600, 1800);
+            }
+        }
+    }
+
+    @Test
+    void aSinkThatFailsStopsThatSynthesisOnly() {
+        List<short[]> pieces = new ArrayList<>();
+
+        assertThatThrownBy(() -> flite().synthesize(SpeechChecks.EIGHT_WORDS, "slt", (samples, rate) -> {
+            pieces.add(samples);
+            throw new IllegalStateException("client gone");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("client gone");
+        assertThat(pieces).hasSize(1);
+        SpeechChecks.assertSpokenSentence(flite.synthesize(SpeechChecks.EIGHT_WORDS, "slt"), 16000);
+    }
+
+    @Test
     void everyVoiceSpeaksASentenceAt16kHz() {
         for (String voice : flite().voices()) {
             SpeechChecks.assertSpokenSentence(flite.synthesize(SpeechChecks.EIGHT_WORDS, voice), 16000);

@@ -33,7 +33,11 @@ final class DomainCorpus {
             "what is the best {item} under {price} dollars", "what {category} do you have",
             "find me a {item} under {price} dollars", "find {category} between {price} and {price} dollars",
             "{category} under {price} dollars", "compare the {count} cheapest {category}", "search for {category}",
-            "are there any {category} on sale", "recommend a good {item}",
+            "are there any {category} on sale", "recommend a good {item}", "can you recommend a {item}",
+            // ranked by price or weight
+            "what's the lightest {item} you have", "show me the lightest {category}", "what is the heaviest {item}",
+            "what is your most expensive {item}", "what's the most expensive {item} you have",
+            "what are your cheapest {category}",
             // tags as filters
             "show me {tag} {category}", "do you have any {tag} {category}", "i need a {tag} {item}",
             "which {item} is best for {tag}",
@@ -41,13 +45,16 @@ final class DomainCorpus {
             "do you have anything from {brand}", "show me everything from {brand}", "what does {brand} make",
             "show me {brand} products", "what {category} does {brand} have", "show me the {brand} {category}",
             "do you have {brand} {category}", "i'm looking for a {brand} {item}", "how much is the {brand} {item}",
+            "do you have any {category} from {brand}", "do you have one from {brand} instead",
+            "i want a {item} from {brand}",
             "is the {brand} {item} in stock", "tell me about the {brand} {item}",
             // one product
             "is the {product} in stock", "do you have the {product} in stock", "is the {product} available",
             "tell me about the {product}", "tell me more about the {product}", "how much is the {product}",
             "how much does the {product} cost", "what's the price of the {product}", "how heavy is the {product}",
             "is the {product} waterproof", "add the {product} to my cart", "i'll take the {product}",
-            "compare the {product} with the {product}", "show me the {product}", "the {product}", "{product}",
+            "compare the {product} with the {product}", "compare the {product} and the {product}",
+            "are the {product} in stock", "show me the {product}", "the {product}", "{product}",
             // following up on results already shown
             "tell me more about the {ordinal} one", "what about the {ordinal} one", "show me the {ordinal} one",
             "add the {ordinal} one to my cart", "how much is the {ordinal} one", "is the {ordinal} one in stock",

@@ -4,6 +4,7 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import io.realtimestore.voice.tts.FliteLexicon;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,7 +36,7 @@ record DomainLanguageModel(long generation, Path arpaFile, List<DictionaryEntry>
                 .filter(word -> !word.equals(TrigramLanguageModel.START) && !word.equals(TrigramLanguageModel.END))
                 .toList();
         DomainPronunciations pronunciations =
-                new DomainPronunciations(CmuDictionary.read(model.dictionary()), new LetterToSound());
+                new DomainPronunciations(CmuDictionary.read(model.dictionary()), new LetterToSound(FliteLexicon.load()));
         List<DictionaryEntry> additions = pronunciations.entriesFor(words, corpus.spelledOutWords());
         try {
             Files.createDirectories(directory);

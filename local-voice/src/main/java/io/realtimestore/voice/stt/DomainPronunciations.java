@@ -69,9 +69,10 @@ final class DomainPronunciations {
             }
             return List.of(phones.toString().strip().replaceAll("\\s+", " "));
         }
-        List<String> pronunciations = new ArrayList<>(2);
+        List<String> pronunciations = new ArrayList<>(3);
         compound(word).ifPresent(pronunciations::add);
-        letterToSound.pronounce(word).filter(phones -> !pronunciations.contains(phones)).ifPresent(pronunciations::add);
+        letterToSound.pronunciations(word).stream().filter(phones -> !pronunciations.contains(phones))
+                .forEach(pronunciations::add);
         return pronunciations;
     }
 

@@ -11,10 +11,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import io.realtimestore.voice.tts.FliteLexicon;
+
 /**
  * Pronunciations for words no dictionary has ("terravolt", "pixelfjord"), from the CMU letter-to-sound rules that
- * ship in the FreeTTS jar, converted to the phone set of the PocketSphinx en-us acoustic model. Flite and Festival
- * use rules of the same family, so synthetic test speech and these pronunciations agree.
+ * ship in the FreeTTS jar and, when libflite is installed, from flite's newer rules of the same family, converted to
+ * the phone set of the PocketSphinx en-us acoustic model. The two disagree on many invented names (FreeTTS says
+ * "voltaric" as V OW L T AE R IH K, flite as V OW L T R IH K), and people do too, so both readings are kept.
  */
 final class LetterToSound {
 
@@ -27,8 +30,15 @@ final class LetterToSound {
     private static final String RULES = "com/sun/speech/freetts/en/us/cmulex_lts.bin";
 
     private final LetterToSoundImpl rules;
+    private final Optional<FliteLexicon> flite;
 
+    /** FreeTTS's rules only. */
     LetterToSound() {
+        this(Optional.empty());
+    }
+
+    LetterToSound(Optional<FliteLexicon> flite) {
+        this.flite = flite;
         URL resource = LetterToSound.class.getClassLoader().getResource(RULES);
         if (resource == null) {
             throw new IllegalStateException(RULES + " is not on the class path (Maven: net.sf.sociaal:freetts)");
@@ -40,14 +50,30 @@ final class LetterToSound {
         }
     }
 
-    /** The word's pronunciation as space-separated sphinx phones, or empty when the rules give nothing usable. */
+    /** The word's pronunciation by FreeTTS's rules as space-separated sphinx phones, or empty when there is none. */
     Optional<String> pronounce(String word) {
-        String letters = word.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
-        if (letters.isEmpty()) {
-            return Optional.empty();
-        }
+        String letters = letters(word);
+        return letters.isEmpty() ? Optional.empty() : sphinxPhones(List.of(rules.getPhones(letters, null)));
+    }
+
+    /** Every distinct pronunciation the rule sets give: FreeTTS's first, then flite's. */
+    List<String> pronunciations(String word) {
+        List<String> all = new ArrayList<>(2);
+        pronounce(word).ifPresent(all::add);
+        String letters = letters(word);
+        flite.filter(lexicon -> !letters.isEmpty()).flatMap(lexicon -> sphinxPhones(lexicon.phones(letters)))
+                .filter(phones -> !all.contains(phones)).ifPresent(all::add);
+        return all;
+    }
+
+    private static String letters(String word) {
+        return word.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+    }
+
+    /** FreeTTS and flite symbols → sphinx phones; empty when a symbol is not one of the acoustic model's phones. */
+    private static Optional<String> sphinxPhones(List<String> symbols) {
         List<String> phones = new ArrayList<>();
-        for (String symbol : rules.getPhones(letters, null)) {
+        for (String symbol : symbols) {
             // "ey1" → EY (stress digits dropped), "k-s" → K S, "ax" (schwa) → AH as cmudict writes it
             for (String part : symbol.toUpperCase(Locale.ROOT).replaceAll("\\d", "").split("-")) {
                 String phone = part.equals("AX") ? "AH" : part;

@@ -3,12 +3,15 @@ package io.realtimestore.voice.stt;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.realtimestore.voice.tts.FliteLexicon;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class DomainPronunciationsTest {
 
@@ -33,6 +36,19 @@ class DomainPronunciationsTest {
         assertThat(entries.getFirst()).isEqualTo(new DictionaryEntry("ultralight", "AH L T R AH L AY T"));
         assertThat(entries).extracting(DictionaryEntry::word).containsExactly("ultralight", "ultralight(2)");
         assertThat(entries.get(1).phones()).isEqualTo(new LetterToSound().pronounce("ultralight").orElseThrow());
+    }
+
+    @Test
+    void flitesLetterToSoundAddsItsReadingOfAnInventedName() {
+        Optional<FliteLexicon> flite = FliteLexicon.load();
+        assumeTrue(flite.isPresent(), "libflite is not installed here");
+        DomainPronunciations withFlite = new DomainPronunciations(cmudict, new LetterToSound(flite));
+
+        // FreeTTS's older rules put a vowel between the T and the R; flite (and the flite voices) do not
+        assertThat(withFlite.entriesFor(List.of("voltaric"), Set.of())).containsExactly(
+                new DictionaryEntry("voltaric", "V OW L T AE R IH K"), new DictionaryEntry("voltaric(2)", "V OW L T R IH K"));
+        // where both rule sets agree, one entry
+        assertThat(withFlite.entriesFor(List.of("tidewave"), Set.of())).hasSize(1);
     }
 
     @Test

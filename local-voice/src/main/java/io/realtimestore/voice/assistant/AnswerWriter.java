@@ -2,6 +2,7 @@ package io.realtimestore.voice.assistant;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /** Short spoken answers built only from tool results. */
 final class AnswerWriter {
@@ -23,14 +24,16 @@ final class AnswerWriter {
         if (found.isEmpty()) {
             return "I couldn't find any " + describe(search) + ". Would you like me to search more broadly?";
         }
-        if (search.ranking() != Intent.Ranking.RELEVANCE) {
-            Product pick = ranked(search.ranking(), found);
-            String which = search.ranking() == Intent.Ranking.CHEAPEST ? "cheapest" : "most expensive";
+        Optional<Product> ranked = ranked(search.ranking(), found);
+        if (ranked.isPresent()) {
+            Product pick = ranked.get();
+            String weight = search.ranking().byWeight() ? pick.weight().map(w -> ", weighing " + w).orElse("") : "";
             // the product comes first and the rest after a comma: the first clause is what is synthesized first
-            return "The " + which + " one is the " + pick.name() + ", at " + pick.priceText() + byBrand(pick)
-                    + stockClause(pick) + ". Would you like to hear more about it?";
+            return "The " + search.ranking().spoken() + " one is the " + pick.name() + weight + ", at " + pick.priceText()
+                    + byBrand(pick) + stockClause(pick) + ". Would you like to hear more about it?";
         }
-        StringBuilder answer = new StringBuilder("I found ");
+        StringBuilder answer = new StringBuilder(search.ranking().byWeight()
+                ? "I don't have the weights of these, but I found " : "I found ");
         int shown = Math.min(3, found.size());
         answer.append(found.size() == 1 ? "one option" : shown < found.size() ? shown + " good options" : found.size() + " options")
                 .append(found.size() == 1 ? ": " : ". ");
@@ -45,10 +48,21 @@ final class AnswerWriter {
         return answer.toString();
     }
 
-    static Product ranked(Intent.Ranking ranking, List<Product> found) {
+    /**
+     * The product a ranked search asks for; empty for relevance, for no results, and for a weight ranking when no
+     * result has a weight (products without one are left out of a weight ranking, never guessed).
+     */
+    static Optional<Product> ranked(Intent.Ranking ranking, List<Product> found) {
         Comparator<Product> byPrice = Comparator.comparing(p -> p.price().orElse(java.math.BigDecimal.ZERO));
-        return ranking == Intent.Ranking.PRICIEST ? found.stream().max(byPrice).orElseThrow()
-                : found.stream().min(byPrice).orElseThrow();
+        Comparator<Product> byWeight = Comparator.comparingDouble(p -> p.weightGrams().orElseThrow());
+        List<Product> weighed = found.stream().filter(p -> p.weightGrams().isPresent()).toList();
+        return switch (ranking) {
+            case RELEVANCE -> Optional.empty();
+            case CHEAPEST -> found.stream().min(byPrice);
+            case PRICIEST -> found.stream().max(byPrice);
+            case LIGHTEST -> weighed.stream().min(byWeight);
+            case HEAVIEST -> weighed.stream().max(byWeight);
+        };
     }
 
     static String details(Product product) {
@@ -86,7 +100,7 @@ final class AnswerWriter {
             product.weight().ifPresent(w -> answer.append(" and weighs ").append(w));
             answer.append(product.inStock().orElse(true) ? "" : ", but it is out of stock").append(". ");
         }
-        Product cheapest = ranked(Intent.Ranking.CHEAPEST, products);
+        Product cheapest = ranked(Intent.Ranking.CHEAPEST, products).orElseThrow();
         answer.append("The ").append(cheapest.name()).append(" is the better price.");
         return answer.toString();
     }

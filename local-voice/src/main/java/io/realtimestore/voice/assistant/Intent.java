@@ -7,7 +7,24 @@ import java.util.Optional;
 /** What the shopper asked for in one turn, before any tool ran. */
 sealed interface Intent {
 
-    enum Ranking { RELEVANCE, CHEAPEST, PRICIEST }
+    /** How a search's results are ranked for the answer: by relevance, or one product picked by price or weight. */
+    enum Ranking {
+        RELEVANCE(""), CHEAPEST("cheapest"), PRICIEST("most expensive"), LIGHTEST("lightest"), HEAVIEST("heaviest");
+
+        private final String spoken;
+
+        Ranking(String spoken) {
+            this.spoken = spoken;
+        }
+
+        String spoken() {
+            return spoken;
+        }
+
+        boolean byWeight() {
+            return this == LIGHTEST || this == HEAVIEST;
+        }
+    }
 
     record Search(String query, Optional<String> category, Optional<String> brand, Optional<BigDecimal> minPrice,
             Optional<BigDecimal> maxPrice, boolean inStockOnly, Ranking ranking) implements Intent {

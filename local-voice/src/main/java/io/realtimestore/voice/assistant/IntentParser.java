@@ -23,7 +23,7 @@ final class IntentParser {
             "need", "want", "a", "an", "the", "some", "any", "do", "you", "have", "sell", "carry", "please", "can", "could",
             "would", "like", "to", "see", "get", "buy", "what", "whats", "is", "are", "there", "under", "below", "less",
             "than", "over", "above", "more", "dollars", "dollar", "bucks", "usd", "in", "stock", "cheapest", "most",
-            "expensive", "least", "priciest", "cheap", "cheaper", "your", "of", "anything", "something", "from", "by",
+            "expensive", "least", "priciest", "cheap", "cheaper", "lightest", "heaviest", "your", "of", "anything", "something", "from", "by",
             "brand", "available", "only", "which", "all", "options", "let", "at", "and", "or", "got", "search",
             "between", "up", "much", "that", "it", "us", "we", "our", "my", "hi", "hello", "hey", "okay", "ok", "so",
             "well", "now", "also", "then", "just", "really", "maybe", "lowest", "highest", "price", "priced", "cost",
@@ -69,7 +69,10 @@ final class IntentParser {
 
     private Optional<Intent> productIntent(String text) {
         Optional<Intent.Criterion> criterion = criterion(text);
-        if (criterion.isPresent() && Phrases.hasAny(text, "which", "what one", "which one", "is it")) {
+        // "which one is lighter" picks from what was just shown; "which tent is the lightest" ranks the whole category
+        boolean aboutShownProducts = terms.category(text).isEmpty()
+                || Phrases.hasAny(text, "which one", "what one", "these", "those", "them", "of the two", "is it");
+        if (criterion.isPresent() && Phrases.hasAny(text, "which", "what one", "is it") && aboutShownProducts) {
             return Optional.of(new Intent.WhichOne(criterion.get()));
         }
         if (Phrases.hasAny(text, "compare", "comparison", "difference between", "differences between", "versus", "vs")) {
@@ -103,7 +106,10 @@ final class IntentParser {
         Intent.Ranking ranking = Phrases.hasAny(text, "cheapest", "least expensive", "lowest price", "most affordable",
                 "cheapest one") ? Intent.Ranking.CHEAPEST
                 : Phrases.hasAny(text, "most expensive", "priciest", "highest price", "top of the line", "premium")
-                        ? Intent.Ranking.PRICIEST : Intent.Ranking.RELEVANCE;
+                        ? Intent.Ranking.PRICIEST
+                : Phrases.hasAny(text, "lightest", "most lightweight", "weighs the least", "lowest weight")
+                        ? Intent.Ranking.LIGHTEST
+                : Phrases.hasAny(text, "heaviest", "weighs the most") ? Intent.Ranking.HEAVIEST : Intent.Ranking.RELEVANCE;
         String query = query(text);
         boolean searchWords = containsAny(text, SEARCH_WORDS);
         if (category.isPresent() || brand.isPresent() || min.isPresent() || max.isPresent()

@@ -18,7 +18,7 @@ public final class ShoppingAssistant {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int SEARCH_LIMIT = 5;
-    /** Enough to cover a whole category when the shopper asks for the cheapest or the priciest. */
+    /** Enough to cover a whole category when the shopper asks for the cheapest, priciest, lightest or heaviest. */
     private static final int RANKING_LIMIT = 10;
 
     private final IntentParser parser;
@@ -90,9 +90,7 @@ public final class ShoppingAssistant {
             case Intent.Search search -> {
                 List<Product> found = Product.listFrom(parsed.get(0).path("products"));
                 remember(found);
-                if (search.ranking() != Intent.Ranking.RELEVANCE && !found.isEmpty()) {
-                    focus = AnswerWriter.ranked(search.ranking(), found);
-                }
+                AnswerWriter.ranked(search.ranking(), found).ifPresent(pick -> focus = pick);
                 yield new AssistantStep.Say(AnswerWriter.searchResults(search, found));
             }
             case Intent.Details details -> productAnswer(parsed.get(0), product -> AnswerWriter.details(product));

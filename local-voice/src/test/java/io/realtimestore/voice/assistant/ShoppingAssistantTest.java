@@ -53,6 +53,29 @@ class ShoppingAssistantTest {
     }
 
     @Test
+    void lightestAndHeaviestRankTheWeighedResultsOfTheCategory() throws Exception {
+        String tents = """
+                {"count":3,"products":[
+                 {"id":7,"name":"Basecamp 6 Family Cabin Tent","category":"Tents","price":"449.00 USD","in_stock":true,"attributes":{"weight":"11.2 kg"}},
+                 {"id":8,"name":"Featherlite 1 Trekking Pole Shelter","category":"Tents","price":"379.00 USD","in_stock":false,"attributes":{"weight":"620 g"}},
+                 {"id":9,"name":"Ridgeline 2 Ultralight Tent","category":"Tents","price":"329.00 USD","in_stock":true}]}
+                """;
+        JsonNode arguments = onlyCall(assistant.onUserTurn("what's the lightest tent you have"), "search_products");
+        assertThat(arguments.path("category").asText()).isEqualTo("Tents");
+        assertThat(arguments.path("limit").asInt()).isEqualTo(10);
+        assertThat(say(assistant.onToolOutputs(List.of(tents))))
+                .startsWith("The lightest one is the Featherlite 1 Trekking Pole Shelter, weighing 620 g, at $379, but it's out of stock");
+        assertThat(onlyCall(assistant.onUserTurn("is it in stock"), "check_availability").path("product_id").asLong()).isEqualTo(8);
+
+        onlyCall(assistant.onUserTurn("which tent is the heaviest"), "search_products");
+        assertThat(say(assistant.onToolOutputs(List.of(tents)))).contains("heaviest one is the Basecamp 6", "11.2 kg");
+
+        onlyCall(assistant.onUserTurn("show me the lightest headlamps"), "search_products");
+        assertThat(say(assistant.onToolOutputs(List.of(HEADLAMPS)))) // no weights: never a guess
+                .startsWith("I don't have the weights of these, but I found 3 options.").contains("Beacon 400 Headlamp");
+    }
+
+    @Test
     void followUpsResolveOrdinalsAndPronounsFromTheLastResults() throws Exception {
         onlyCall(assistant.onUserTurn("show me headlamps"), "search_products");
         String list = say(assistant.onToolOutputs(List.of(HEADLAMPS)));

@@ -83,7 +83,7 @@ final class IntentParser {
         boolean priceQuestion = Phrases.hasAny(text, "how much", "price of", "what does it cost", "whats the price",
                 "what is the price", "how expensive", "cost");
         boolean detailsQuestion = Phrases.hasAny(text, "tell me more", "more about", "details", "detail", "describe",
-                "tell me about", "what about", "more info", "more information", "specs", "how heavy", "weigh");
+                "tell me about", "what about", "more info", "more information", "specs", "how heavy", "heavy is", "weigh");
         Optional<CatalogTerms.Match> category = terms.category(text);
         Optional<CatalogTerms.Match> brand = terms.brand(text);
         List<ProductRef> refs = references(text, false);
@@ -191,7 +191,13 @@ final class IntentParser {
         if (comparing) {
             if (refs.size() < 2) {
                 String named = text.replaceFirst("^.*?\\b(?:compare|comparison of|difference between|differences between)\\b", "");
-                for (String part : named.split(" (?:and|with|to|vs|versus|or) ")) {
+                String[] parts = named.split(" (?:and|with|to|vs|versus|or) ");
+                if (parts.length < 2) {
+                    // "compare the ridgeline two in the ridgeline three": a recogniser often hears "and" as a short
+                    // word like "in" or "an"; before "the" next to "compare" it can only join the two names
+                    parts = named.split(" (?:in|an|on|at|end) (?=the )");
+                }
+                for (String part : parts) {
                     String name = query(part);
                     if (!name.isBlank() && name.split(" ").length <= 6) {
                         refs.add(new ProductRef.Named(name));

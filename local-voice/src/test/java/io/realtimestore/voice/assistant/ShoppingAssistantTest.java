@@ -148,6 +148,20 @@ class ShoppingAssistantTest {
     }
 
     @Test
+    void misheardConnectorsStillGiveAComparisonAndAWeightQuestion() throws Exception {
+        AssistantStep step = assistant.onUserTurn("compare the beacon four hundred in the summit beam pro");
+        assertThat(((AssistantStep.CallTools) step).calls()).extracting(call -> JSON.readTree(call.arguments()).path("query").asText())
+                .containsExactly("beacon four hundred", "summit beam pro");
+
+        assistant.cancelPending();
+        AssistantStep weight = assistant.onUserTurn("i've heavy is the summit beam pro");
+        assertThat(JSON.readTree(((AssistantStep.CallTools) weight).calls().get(0).arguments()).path("query").asText())
+                .contains("summit beam pro");
+        assertThat(onlyCall(assistant.onToolOutputs(List.of(HEADLAMPS)), "get_product_details").path("product_id").asLong())
+                .isEqualTo(43);
+    }
+
+    @Test
     void aPronounRightAfterAListMeansTheProductNamedFirst() throws Exception {
         onlyCall(assistant.onUserTurn("show me headlamps"), "search_products");
         say(assistant.onToolOutputs(List.of(HEADLAMPS)));

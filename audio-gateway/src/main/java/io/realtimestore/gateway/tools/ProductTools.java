@@ -73,7 +73,8 @@ public class ProductTools {
         List<ProductView> found = response.hits().stream().map(SearchHit::product).toList();
         ObjectNode output = Events.JSON.createObjectNode().put("count", found.size());
         ArrayNode list = output.putArray("products");
-        found.forEach(product -> list.add(summary(product)));
+        // attributes (weight, capacity...) let a model answer "the lightest" or "the warmest" from one search
+        found.forEach(product -> list.add(summary(product).putPOJO("attributes", product.attributes())));
         if (found.isEmpty()) {
             output.put("note", "No products matched. Suggest a broader search.");
         }
@@ -169,7 +170,8 @@ public class ProductTools {
     public static ArrayNode definitions(ToolsConfig config) {
         ArrayNode tools = Events.JSON.createArrayNode();
         ObjectNode search = function(tools, SEARCH, "Search the store catalog. Use for any product question; "
-                + "put the shopper's words in query and use the filters only when the shopper states them.");
+                + "put the shopper's words in query and use the filters only when the shopper states them. Each result "
+                + "has its price, stock and attributes (such as weight).");
         ObjectNode searchProperties = search.putObject("properties");
         text(searchProperties, "query", "what the shopper is looking for, e.g. 'waterproof hiking boots'");
         text(searchProperties, "category", "exact category name, only if the shopper named one");

@@ -52,6 +52,7 @@ class ConversationTest {
             assertThat(search.path("count").asInt()).isPositive();
             assertThat(search.path("products").get(0).path("name").asText()).isNotBlank();
             assertThat(search.path("products").get(0).path("price").asText()).matches("\\d+\\.\\d{2} [A-Z]{3}");
+            assertThat(search.path("products").get(0).path("attributes").isObject()).isTrue();
             JsonNode availability = parse(outputs.get(1).path("item").path("output").asText());
             assertThat(availability.path("id").asLong()).isEqualTo(1);
             assertThat(availability.has("in_stock")).isTrue();

@@ -1457,12 +1457,20 @@ public class LocalVoiceBenchmark {
             return out;
         }
 
+        /** The flite and festival voices together (the voices the targets are set for), or every voice of the pass. */
+        static Summary targetVoices(LatencyPass p) {
+            List<Summary> all = summaries(p);
+            return all.stream().filter(s -> s.group().equals("flite + festival")).findFirst().orElse(all.getLast());
+        }
+
         static List<Target> targets(Bench b, LatencyPass accuracy, LatencyPass shortPass) {
             List<Target> t = new ArrayList<>();
             for (LatencyPass p : Stream.of(accuracy, shortPass).filter(Objects::nonNull).toList()) {
-                Summary all = summaries(p).getLast();
+                Summary all = targetVoices(p);
+                Summary every = summaries(p).getLast();
                 t.add(new Target("first audio after the end of speech, VAD silence " + p.silenceMs() + " ms", "p50 ≤ 400 ms",
-                        "p50 " + ms(all.p50()) + ", p95 " + ms(all.p95()) + " (" + all.answered() + " answered turns, " + String.join(", ", p.voices()) + ")",
+                        "p50 " + ms(all.p50()) + ", p95 " + ms(all.p95()) + " (" + all.answered() + " answered turns, " + all.group() + ")"
+                                + (every == all ? "" : "; all voices p50 " + ms(every.p50()) + ", p95 " + ms(every.p95())),
                         all.p50() == null ? null : all.p50() <= 400, p.silenceMs() >= 400
                                 ? "the VAD alone waits " + p.silenceMs() + " ms of silence after the speech, so this window cannot meet 400 ms" : null));
             }
@@ -1479,13 +1487,13 @@ public class LocalVoiceBenchmark {
                                     + "(word edits / reference words)"
                                     + (TARGET_VOICES.stream().allMatch(accuracy.voices()::contains) ? "" : "; not every flite/festival voice ran")));
                 }
+                Summary ff = targetVoices(accuracy);
                 Summary all = summaries(accuracy).getLast();
-                List<TurnResult> tv = accuracy.turns().stream().filter(x -> TARGET_VOICES.contains(x.voice())).toList();
-                Summary ff = Summary.of("flite + festival", tv);
-                t.add(new Target("right tool and product", "≥ 90 % of fixture utterances",
-                        fmt(all.okPercent(), 1) + " % (" + all.ok() + "/" + all.turns() + ", all voices)"
-                                + (tv.isEmpty() || tv.size() == accuracy.turns().size() ? "" : "; flite + festival " + fmt(ff.okPercent(), 1) + " %"),
-                        all.okPercent() >= 90.0, "checked on every voice of the run (espeak-en-us included when it ran); "
+                t.add(new Target("right tool and product, flite and festival voices", "≥ 90 % of fixture utterances",
+                        fmt(ff.okPercent(), 1) + " % (" + ff.ok() + "/" + ff.turns() + ", " + ff.group() + ")"
+                                + (ff == all ? "" : "; all voices " + fmt(all.okPercent(), 1) + " % (" + all.ok() + "/" + all.turns() + ")"),
+                        ff.okPercent() >= 90.0, "the voices of the WER target: a voice the recogniser cannot transcribe "
+                                + "(espeak-ng's formant voice, reported in the tables) cannot be answered right either; "
                                 + "a turn is right when its tool call matches the fixture's tool and arguments and, where the "
                                 + "fixture names a product, the spoken answer's transcript contains that name"));
             }

@@ -1470,7 +1470,7 @@ public class LocalVoiceBenchmark {
                 Summary every = summaries(p).getLast();
                 t.add(new Target("first audio after the end of speech, VAD silence " + p.silenceMs() + " ms", "p50 ≤ 400 ms",
                         "p50 " + ms(all.p50()) + ", p95 " + ms(all.p95()) + " (" + all.answered() + " answered turns, " + all.group() + ")"
-                                + (every == all ? "" : "; all voices p50 " + ms(every.p50()) + ", p95 " + ms(every.p95())),
+                                + (every.group().equals(all.group()) ? "" : "; all voices p50 " + ms(every.p50()) + ", p95 " + ms(every.p95())),
                         all.p50() == null ? null : all.p50() <= 400, p.silenceMs() >= 400
                                 ? "the VAD alone waits " + p.silenceMs() + " ms of silence after the speech, so this window cannot meet 400 ms" : null));
             }
@@ -1491,7 +1491,7 @@ public class LocalVoiceBenchmark {
                 Summary all = summaries(accuracy).getLast();
                 t.add(new Target("right tool and product, flite and festival voices", "≥ 90 % of fixture utterances",
                         fmt(ff.okPercent(), 1) + " % (" + ff.ok() + "/" + ff.turns() + ", " + ff.group() + ")"
-                                + (ff == all ? "" : "; all voices " + fmt(all.okPercent(), 1) + " % (" + all.ok() + "/" + all.turns() + ")"),
+                                + (ff.group().equals(all.group()) ? "" : "; all voices " + fmt(all.okPercent(), 1) + " % (" + all.ok() + "/" + all.turns() + ")"),
                         ff.okPercent() >= 90.0, "the voices of the WER target: a voice the recogniser cannot transcribe "
                                 + "(espeak-ng's formant voice, reported in the tables) cannot be answered right either; "
                                 + "a turn is right when its tool call matches the fixture's tool and arguments and, where the "

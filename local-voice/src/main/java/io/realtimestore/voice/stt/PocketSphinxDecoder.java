@@ -44,7 +44,7 @@ final class PocketSphinxDecoder {
         // queries it changed no word but made finish() ~100 ms instead of ~30 ms, time the shopper waits in silence.
         // -maxhmmpf 6000 (default 30000): at most 6000 active HMMs per frame. Right after the speech ends the search
         // still carries many word hypotheses, which makes finish() slow; on the fixture queries this cap cut its median
-        // from 20-41 ms to 13-31 ms per voice and decoding from RTF 0.11 to 0.10, with the same words recognised.
+        // from 19-41 ms to 13-31 ms per voice and decoding from RTF 0.11 to 0.10, with the same words recognised.
         Pointer config = library.sphinxBase.cmd_ln_init(null, library.pocketSphinx.ps_args(), 1,
                 "-hmm", model.acousticModel().toString(), "-dict", model.dictionary().toString(), "-fwdflat", "no",
                 "-maxhmmpf", "6000", null);

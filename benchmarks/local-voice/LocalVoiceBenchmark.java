@@ -1618,53 +1618,46 @@ public class LocalVoiceBenchmark {
             while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
         }
 
+        /** From an opening bracket: the comma-separated items up to {@code close}, each read by {@code item}. */
+        void items(char close, Runnable item) {
+            i++;
+            ws();
+            if (s.charAt(i) == close) {
+                i++;
+                return;
+            }
+            while (true) {
+                ws();
+                item.run();
+                ws();
+                if (s.charAt(i) == ',') {
+                    i++;
+                    continue;
+                }
+                expect(close);
+                return;
+            }
+        }
+
         Object value() {
             if (i >= s.length()) throw error("unexpected end");
             char c = s.charAt(i);
             switch (c) {
                 case '{' -> {
-                    i++;
                     Map<String, Object> m = new LinkedHashMap<>();
-                    ws();
-                    if (s.charAt(i) == '}') {
-                        i++;
-                        return m;
-                    }
-                    while (true) {
-                        ws();
+                    items('}', () -> {
                         String k = string();
                         ws();
                         expect(':');
                         ws();
                         m.put(k, value());
-                        ws();
-                        if (s.charAt(i) == ',') {
-                            i++;
-                            continue;
-                        }
-                        expect('}');
-                        return m;
-                    }
+                    });
+                    return m;
                 }
                 case '[' -> {
-                    i++;
                     List<Object> l = new ArrayList<>();
-                    ws();
-                    if (s.charAt(i) == ']') {
-                        i++;
-                        return l;
-                    }
-                    while (true) {
-                        ws();
-                        l.add(value());
-                        ws();
-                        if (s.charAt(i) == ',') {
-                            i++;
-                            continue;
-                        }
-                        expect(']');
-                        return l;
-                    }
+                    items(']', () -> l.add(value()));
+                    return l;
                 }
                 case '"' -> {
                     return string();

@@ -55,13 +55,12 @@ final class AnswerWriter {
     static Optional<Product> ranked(Intent.Ranking ranking, List<Product> found) {
         Comparator<Product> byPrice = Comparator.comparing(p -> p.price().orElse(java.math.BigDecimal.ZERO));
         Comparator<Product> byWeight = Comparator.comparingDouble(p -> p.weightGrams().orElseThrow());
-        List<Product> weighed = found.stream().filter(p -> p.weightGrams().isPresent()).toList();
         return switch (ranking) {
             case RELEVANCE -> Optional.empty();
             case CHEAPEST -> found.stream().min(byPrice);
             case PRICIEST -> found.stream().max(byPrice);
-            case LIGHTEST -> weighed.stream().min(byWeight);
-            case HEAVIEST -> weighed.stream().max(byWeight);
+            case LIGHTEST -> found.stream().filter(p -> p.weightGrams().isPresent()).min(byWeight);
+            case HEAVIEST -> found.stream().filter(p -> p.weightGrams().isPresent()).max(byWeight);
         };
     }
 

@@ -69,8 +69,9 @@ final class IntentParser {
 
     private Optional<Intent> productIntent(String text) {
         Optional<Intent.Criterion> criterion = criterion(text);
+        Optional<CatalogTerms.Match> category = terms.category(text);
         // "which one is lighter" picks from what was just shown; "which tent is the lightest" ranks the whole category
-        boolean aboutShownProducts = terms.category(text).isEmpty()
+        boolean aboutShownProducts = category.isEmpty()
                 || Phrases.hasAny(text, "which one", "what one", "these", "those", "them", "of the two", "is it");
         if (criterion.isPresent() && Phrases.hasAny(text, "which", "what one", "is it") && aboutShownProducts) {
             return Optional.of(new Intent.WhichOne(criterion.get()));
@@ -84,7 +85,6 @@ final class IntentParser {
                 "what is the price", "how expensive", "cost");
         boolean detailsQuestion = Phrases.hasAny(text, "tell me more", "more about", "details", "detail", "describe",
                 "tell me about", "what about", "more info", "more information", "specs", "how heavy", "heavy is", "weigh");
-        Optional<CatalogTerms.Match> category = terms.category(text);
         Optional<CatalogTerms.Match> brand = terms.brand(text);
         List<ProductRef> refs = references(text, false);
         boolean pointsAtProduct = !refs.isEmpty();

@@ -10,7 +10,6 @@ import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.util.TypeLiteral;
-import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.WebApplicationException;
 import java.math.BigDecimal;
 import java.time.temporal.ChronoUnit;
@@ -69,10 +68,10 @@ public class ProductsClient {
                 .withDescription(description)
                 .withTimeout().duration(config.attemptTimeout().toMillis(), ChronoUnit.MILLIS).done()
                 .withRetry().maxRetries(config.maxRetries()).delay(config.retryDelay().toMillis(), ChronoUnit.MILLIS)
-                .abortOn(ClientErrorException.class).done()
+                .whenException(failure -> !ClientErrors.isRefusal(failure)).done()
                 .withCircuitBreaker().requestVolumeThreshold(config.circuitRequestVolume())
                 .failureRatio(config.circuitFailureRatio()).delay(config.circuitDelay().toMillis(), ChronoUnit.MILLIS)
-                .skipOn(ClientErrorException.class).done()
+                .when(failure -> !ClientErrors.isRefusal(failure)).done()
                 .build();
     }
 

@@ -108,7 +108,7 @@ public final class RealtimeSession {
         }
         if (storeEvents) {
             sendToClient(Events.write(new StoreEvents.SessionInfo(Events.newEventId(), id, services.upstream.name(),
-                    services.policy.defaultVoice(), startedAt.plus(services.limits.maxSessionDuration()).getEpochSecond(),
+                    services.policy.defaultVoice(), services.policy.allowedVoices(), startedAt.plus(services.limits.maxSessionDuration()).getEpochSecond(),
                     io.realtimestore.gateway.tools.ProductTools.NAMES)));
         }
     }

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -58,6 +59,11 @@ public class SessionPolicy {
 
     public String defaultVoice() {
         return defaults.voice();
+    }
+
+    /** The voices a client may choose with session.update. */
+    public List<String> allowedVoices() {
+        return defaults.allowedVoices();
     }
 
     public String instructions() {

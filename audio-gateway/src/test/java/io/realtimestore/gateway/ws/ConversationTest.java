@@ -78,6 +78,7 @@ class ConversationTest {
             JsonNode info = client.await("store.session");
             assertThat(info.path("upstream").asText()).isEqualTo("url");
             assertThat(info.path("tools")).hasSize(5);
+            assertThat(info.path("voices")).extracting(JsonNode::asText).contains("marin", "cedar");
             client.await("session.updated");
             client.say("two tools");
             client.awaitNth("response.done", 2);

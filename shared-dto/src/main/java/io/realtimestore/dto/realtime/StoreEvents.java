@@ -20,13 +20,13 @@ public final class StoreEvents {
             @JsonProperty("image_url") String imageUrl) {
     }
 
-    /** First store event of a session: what the gateway set up. */
+    /** First store event of a session: what the gateway set up, and the voices a client may switch to. */
     public record SessionInfo(String type, @JsonProperty("event_id") String eventId,
-            @JsonProperty("session_id") String sessionId, String upstream, String voice,
+            @JsonProperty("session_id") String sessionId, String upstream, String voice, List<String> voices,
             @JsonProperty("expires_at") long expiresAt, List<String> tools) {
-        public SessionInfo(String eventId, String sessionId, String upstream, String voice, long expiresAt,
-                List<String> tools) {
-            this("store.session", eventId, sessionId, upstream, voice, expiresAt, tools);
+        public SessionInfo(String eventId, String sessionId, String upstream, String voice, List<String> voices,
+                long expiresAt, List<String> tools) {
+            this("store.session", eventId, sessionId, upstream, voice, voices, expiresAt, tools);
         }
     }
 

@@ -67,7 +67,8 @@ wait_ready products-service "${PRODUCTS_PORT:-8081}"
 # The gateway's readiness follows its Realtime upstream (a remote one may be unreachable): wait for liveness, then
 # report the upstream's state below. The default upstream, the offline voice engine, loads its models at start.
 start_service audio-gateway "${GATEWAY_PORT:-8082}" audio-gateway/target/quarkus-app/quarkus-run.jar GATEWAY_JVM_OPTS \
-  GATEWAY_DATA_DIR="${GATEWAY_DATA_DIR:-$PWD/data/gateway}" PRODUCTS_URL="http://localhost:${PRODUCTS_PORT:-8081}"
+  GATEWAY_DATA_DIR="${GATEWAY_DATA_DIR:-$PWD/data/gateway}" PRODUCTS_URL="http://localhost:${PRODUCTS_PORT:-8081}" \
+  GATEWAY_ALLOWED_ORIGINS="${GATEWAY_ALLOWED_ORIGINS:-http://localhost:${STORE_PORT:-8080},http://127.0.0.1:${STORE_PORT:-8080}}"
 wait_ready audio-gateway "${GATEWAY_PORT:-8082}" /q/health/live
 for _ in $(seq 1 30); do  # the local engine reads the catalog's names from products-service right after start
   READY_JSON="$(curl -s "http://localhost:${GATEWAY_PORT:-8082}/q/health/ready" | tr -d '\n' || true)"
@@ -77,9 +78,23 @@ done
 UPSTREAM_STATE="$(grep -o '"status": *"[A-Z]*"' <<<"$READY_JSON" | head -1 | grep -o '[A-Z]*"$' | tr -d '"' || true)"
 DEGRADED="$(grep -o '"degraded": *"[^"]*"' <<<"$READY_JSON" | sed 's/"degraded": *"//; s/"$//' || true)"
 
+# The storefront mints gateway tokens with the gateway's key: the one set in GATEWAY_API_KEY, else the one the gateway
+# generated at its first start.
+GATEWAY_KEY_FILE="${GATEWAY_DATA_DIR:-$PWD/data/gateway}/gateway-api-key"
+STORE_GATEWAY_KEY="${GATEWAY_API_KEY:-}"
+if [[ -z "$STORE_GATEWAY_KEY" && -r "$GATEWAY_KEY_FILE" ]]; then
+  STORE_GATEWAY_KEY="$(tr -d '[:space:]' < "$GATEWAY_KEY_FILE")"
+fi
+start_service realtime-store "${STORE_PORT:-8080}" realtime-store/target/quarkus-app/quarkus-run.jar NO_EXTRA_OPTS \
+  PRODUCTS_URL="http://localhost:${PRODUCTS_PORT:-8081}" GATEWAY_URL="http://localhost:${GATEWAY_PORT:-8082}" \
+  GATEWAY_API_KEY="$STORE_GATEWAY_KEY"
+wait_ready realtime-store "${STORE_PORT:-8080}"
+
 cat <<INFO
 
   Realtime Store is running (embedded defaults, offline).
+
+  Store            http://localhost:${STORE_PORT:-8080}/   ← start here: catalog, search, and the voice assistant panel
 
   Products API     http://localhost:${PRODUCTS_PORT:-8081}/api/products
   Search           http://localhost:${PRODUCTS_PORT:-8081}/api/products/search?q=waterproof+tent

@@ -1,0 +1,34 @@
+// The counters behind window.realtimeStoreAssistant.stats(), the read-only view the Selenium tests use.
+
+export function newCounters() {
+  return {
+    capturedSamples: 0, // microphone samples captured, streamed or not
+    sentAppends: 0, // input_audio_buffer.append events sent
+    receivedAudioSamples: 0, // assistant audio samples received, played or not
+    playedBase: 0, // samples played by the players of earlier connections
+    flushes: 0, // player flushes (the assistant silenced)
+    lastTruncate: null, // {item_id, audio_end_ms} of the last conversation.item.truncate sent
+    serverEvents: 0,
+    clientEvents: 0,
+    reconnects: 0,
+    eventSeq: 0, // the sequence behind client event ids
+  };
+}
+
+/** A snapshot (never a live object) of the counters and of `state`, the status line's current state. */
+export function statsSnapshot({ counters: c, connection, textOnly, player }, state) {
+  return {
+    state,
+    connected: connection.isOpen,
+    textOnly: textOnly !== null,
+    capturedSamples: c.capturedSamples,
+    sentAppends: c.sentAppends,
+    receivedAudioSamples: c.receivedAudioSamples,
+    playedSamples: c.playedBase + (player ? player.played : 0),
+    flushes: c.flushes,
+    lastTruncate: c.lastTruncate ? { item_id: c.lastTruncate.item_id, audio_end_ms: c.lastTruncate.audio_end_ms } : null,
+    serverEvents: c.serverEvents,
+    clientEvents: c.clientEvents,
+    reconnects: c.reconnects,
+  };
+}

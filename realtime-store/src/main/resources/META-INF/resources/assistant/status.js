@@ -1,0 +1,46 @@
+// The status line (#assistant-status, a polite live region) and the notice (#assistant-notice, role="alert").
+// Both are only touched when their content really changes, so screen readers are not flooded by the ~20
+// status recomputations per second that playback progress triggers.
+
+export const STATES = ['idle', 'connecting', 'listening', 'thinking', 'speaking', 'reconnecting', 'error', 'text'];
+
+export class StatusView {
+  /**
+   * @param {HTMLElement} status  #assistant-status
+   * @param {HTMLElement} notice  #assistant-notice
+   */
+  constructor(status, notice) {
+    this.status = status;
+    this.notice = notice;
+    this.state = status.dataset.state || 'idle';
+    this.text = status.textContent;
+  }
+
+  set(state, text) {
+    if (state !== this.state) {
+      this.state = state;
+      this.status.dataset.state = state;
+    }
+    if (text !== this.text) {
+      this.text = text;
+      this.status.textContent = text;
+    }
+  }
+
+  /** Shows a problem in plain words; an empty message hides the notice. */
+  showNotice(message) {
+    const text = message || '';
+    if (this.notice.textContent !== text) {
+      this.notice.textContent = text;
+    }
+    this.notice.hidden = text === '';
+  }
+
+  clearNotice() {
+    this.showNotice('');
+  }
+
+  get noticeText() {
+    return this.notice.hidden ? '' : this.notice.textContent;
+  }
+}

@@ -1,0 +1,90 @@
+// The shopper's microphone as the conversation sees it: opening it (its context inside the Connect gesture),
+// the level meter, and falling back to a typed conversation when it cannot be used or goes away.
+
+import { Microphone } from './microphone.js';
+import { onMicChunk } from './talk.js';
+
+// Text-only reasons: a short form for the status line, a full sentence for the notice.
+export const TEXT_ONLY = {
+  denied: ['microphone access denied',
+    'Microphone access was denied — type your question below; to talk, allow the microphone for this site and reconnect.'],
+  missing: ['no microphone found',
+    'No microphone was found — type your question below; to talk, connect a microphone and reconnect.'],
+  insecure: ['this page is not secure',
+    'The microphone needs a secure page (https:// or localhost) — type your question below.'],
+  unsupported: ['this browser cannot record',
+    'This browser cannot record audio here — type your question below.'],
+  busy: ['microphone busy',
+    'The microphone could not be started; another application may be using it — type your question below, or close that application and reconnect.'],
+  ended: ['microphone disconnected',
+    'The microphone was disconnected — type your question below, or reconnect to talk.'],
+  typed: ['typed conversation', ''],
+};
+
+// -60 dBFS (room noise) … 0 dBFS (full scale) onto the meter's 0…1: RMS itself would barely move for speech.
+function levelFromRms(rms) {
+  if (!(rms > 0)) {
+    return 0;
+  }
+  const db = 20 * Math.log10(rms);
+  return Math.min(1, Math.max(0, (db + 60) / 60));
+}
+
+/** Creates the microphone and asks its context to run (synchronously: part of the gesture), then opens it. */
+export function openMicrophone(a, inGesture) {
+  a.mic = new Microphone({
+    onChunk: (samples) => onMicChunk(a, samples),
+    onLevel: (rms) => a.showLevel(levelFromRms(rms)),
+    onEnded: () => microphoneLost(a),
+    onContextState: () => a.scheduleResumeCheck(),
+  });
+  a.mic.prepare(inGesture);
+  startMicrophone(a, a.mic);
+}
+
+async function startMicrophone(a, mic) {
+  a.micState = 'starting';
+  a.render();
+  try {
+    await mic.start();
+    if (mic !== a.mic) {
+      return;
+    }
+    a.micState = 'on';
+  } catch (error) {
+    if (mic !== a.mic) {
+      return;
+    }
+    a.mic = null;
+    enterTextOnly(a, error.kind || 'other', error.message);
+  }
+  a.render();
+}
+
+function enterTextOnly(a, kind, detail) {
+  a.micState = 'failed';
+  if (a.talking) {
+    // The microphone went away while Talk was held: that turn is abandoned, and its partial audio with it.
+    a.talking = false;
+    a.userSpeaking = false;
+    if (a.sessionReady) {
+      a.send({ type: 'input_audio_buffer.clear' });
+    }
+  }
+  const [words, notice] = TEXT_ONLY[kind] || ['microphone unavailable',
+    `The microphone could not be started (${detail}) — type your question below.`];
+  a.textOnly = [words, notice];
+  a.showLevel(0);
+  if (notice) {
+    a.status.showNotice(notice);
+  }
+  a.render();
+}
+
+function microphoneLost(a) {
+  if (a.mic) {
+    a.mic.stop();
+    a.mic = null;
+  }
+  enterTextOnly(a, 'ended');
+}

@@ -1,0 +1,83 @@
+package io.realtimestore.store.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.realtimestore.store.support.SuiteResource;
+import io.restassured.response.Response;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/** The panel's session endpoint against the real gateway: a token the gateway accepts, and refusals that say why. */
+@QuarkusTest
+@WithTestResource(SuiteResource.class)
+class AssistantSessionTest {
+
+    @Test
+    void mintsASingleUseTokenThatTheGatewayAccepts() throws Exception {
+        Response session = given().contentType("application/json").body("{}").post("/api/assistant/session");
+        assertThat(session.statusCode()).isEqualTo(200);
+        assertThat(session.header("Cache-Control")).contains("no-store");
+        String token = session.jsonPath().getString("token");
+        long expiresAt = session.jsonPath().getLong("expires_at");
+        String url = session.jsonPath().getString("url");
+        assertThat(expiresAt).isBetween(Instant.now().getEpochSecond(), Instant.now().getEpochSecond() + 61);
+        assertThat(url).isEqualTo(gatewayUrl().replace("http://", "ws://") + "/v1/realtime");
+        assertThat(session.asString()).doesNotContain(io.realtimestore.store.support.Suite.GATEWAY_KEY);
+        assertThat(session.detailedCookie(AssistantSessionResource.SHOPPER_COOKIE).isHttpOnly()).isTrue();
+
+        CompletableFuture<String> first = new CompletableFuture<>();
+        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .subprotocols("realtime-store.v1", "realtime-store.token." + token)
+                .buildAsync(URI.create(url), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        first.complete(data.toString());
+                        return null;
+                    }
+                }).get(10, TimeUnit.SECONDS);
+        assertThat(socket.getSubprotocol()).isEqualTo("realtime-store.v1");
+        assertThat(first.get(20, TimeUnit.SECONDS)).contains("\"type\":\"store.session\"").contains("\"upstream\":\"local\"");
+        socket.abort();
+    }
+
+    @Test
+    void aReturningShopperKeepsTheirId() {
+        String shopper = given().contentType("application/json").body("{}").post("/api/assistant/session")
+                .then().statusCode(200).extract().cookie(AssistantSessionResource.SHOPPER_COOKIE);
+        Response again = given().cookie(AssistantSessionResource.SHOPPER_COOKIE, shopper).contentType("application/json")
+                .body("{}").post("/api/assistant/session");
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.cookie(AssistantSessionResource.SHOPPER_COOKIE)).isNull();
+    }
+
+    @Test
+    void otherSitesCannotStartSessions() {
+        given().header("Sec-Fetch-Site", "cross-site").contentType("application/json").body("{}").post("/api/assistant/session")
+                .then().statusCode(403).contentType("application/problem+json");
+        Response foreign = given().header("Origin", "https://elsewhere.example").contentType("application/json").body("{}")
+                .post("/api/assistant/session");
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(foreign.jsonPath().getString("detail")).isEqualTo("Voice sessions can only be started from this store's own pages.");
+        assertThat(foreign.asString()).doesNotContain("token\"");
+    }
+
+    @Test
+    void sameOriginBrowsersAreServed() {
+        given().header("Sec-Fetch-Site", "same-origin").contentType("application/json").body("{}").post("/api/assistant/session")
+                .then().statusCode(200);
+    }
+
+    private static String gatewayUrl() {
+        return ConfigProvider.getConfig().getValue("store.gateway.url", String.class);
+    }
+}

@@ -1,0 +1,36 @@
+package io.realtimestore.store.support;
+
+import io.realtimestore.testsupport.ServiceProcess;
+
+/** The other services of the suite, started from their packaged jars the way start-local.sh starts them. */
+public final class Suite {
+
+    public static final String GATEWAY_KEY = "store-test-gateway-key-0123456789abcdef";
+
+    private Suite() {
+    }
+
+    /** products-service with its seed catalog in a fresh embedded database. */
+    public static ServiceProcess products() {
+        return ServiceProcess.of("products-service")
+                .jvmOption("--add-modules").jvmOption("jdk.incubator.vector")
+                .env("PRODUCTS_DATA_DIR", "./data")
+                .env("PRODUCTS_API_KEY", "store-test-products-key-0123456789")
+                .start();
+    }
+
+    /**
+     * The gateway on its default upstream, the offline voice engine, using {@code products} for its tools and
+     * letting pages from {@code allowedOrigins} connect.
+     */
+    public static ServiceProcess gateway(ServiceProcess products, String allowedOrigins) {
+        return ServiceProcess.of("audio-gateway")
+                .jvmOption("--enable-native-access=ALL-UNNAMED")
+                .env("GATEWAY_DATA_DIR", "./data")
+                .env("GATEWAY_API_KEY", GATEWAY_KEY)
+                .env("GATEWAY_ALLOWED_ORIGINS", allowedOrigins)
+                .env("PRODUCTS_URL", products.url())
+                .env("REALTIME_UPSTREAM", "local")
+                .start();
+    }
+}

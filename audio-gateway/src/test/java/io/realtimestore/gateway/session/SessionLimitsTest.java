@@ -108,12 +108,16 @@ class SessionLimitsTest {
             String append = "{\"type\":\"input_audio_buffer.append\",\"audio\":\""
                     + java.util.Base64.getEncoder().encodeToString(new byte[9_600]) + "\"}";
             // ~300 s of audio echoed back, in 200 ms appends: about four times what the gateway's socket buffer and the
-            // 256 KiB it may hold for this client can absorb
+            // 256 KiB it may hold for this client can absorb. Paced a little: the audio also flows on to the (in-process)
+            // fake upstream, and on a loaded machine an unpaced burst can back up that direction first (1013 instead).
             for (int i = 0; i < 1500 && slow.closeCode() == null; i++) {
                 try {
                     slow.send(append);
                 } catch (RuntimeException closedMeanwhile) {
                     break; // the gateway gave up on this client while we were still writing
+                }
+                if (i % 10 == 9) {
+                    pause(2);
                 }
             }
             slow.resumeReading();
@@ -155,6 +159,14 @@ class SessionLimitsTest {
     }
 
     private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void pause(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

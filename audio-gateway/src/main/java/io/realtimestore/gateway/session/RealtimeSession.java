@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link UpstreamEvents}; tool calls through {@link ToolTurn}. State changes are synchronized on the session
  * (the two sockets live on different event loops).
  */
-public final class RealtimeSession {
+public final class RealtimeSession implements ToolHost {
 
     private final String id;
     private final WebSocketConnection client;
@@ -65,6 +65,7 @@ public final class RealtimeSession {
         this.upstreamEvents = new UpstreamEvents(this);
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -223,7 +224,8 @@ public final class RealtimeSession {
         sendToUpstream(text);
     }
 
-    void sendToUpstream(String text) {
+    @Override
+    public void sendToUpstream(String text) {
         UpstreamConnection connection = upstream;
         if (connection == null || closed) {
             return;
@@ -255,7 +257,8 @@ public final class RealtimeSession {
                 failure -> pendingToClient.addAndGet(-length));
     }
 
-    void sendStoreEvent(Object event) {
+    @Override
+    public void sendStoreEvent(Object event) {
         if (storeEvents) {
             sendToClient(Events.write(event));
         }
@@ -329,7 +332,8 @@ public final class RealtimeSession {
         Log.debugf("Session %s ended after %d s: %s", id, duration.toSeconds(), cause);
     }
 
-    synchronized boolean isClosed() {
+    @Override
+    public synchronized boolean isClosed() {
         return closed;
     }
 

@@ -19,10 +19,12 @@ import java.util.List;
  */
 final class ToolTurn {
 
-    private final RealtimeSession session;
+    private final ToolHost session;
+    private final SessionServices services;
 
-    ToolTurn(RealtimeSession session) {
+    ToolTurn(ToolHost session, SessionServices services) {
         this.session = session;
+        this.services = services;
     }
 
     void run(List<ToolCall> calls, Span turn, Runnable onEndConversation) {
@@ -43,7 +45,7 @@ final class ToolTurn {
     }
 
     private Uni<ToolOutcome> runOne(ToolCall call, Span turn) {
-        Span span = session.services.tracer.spanBuilder("realtime.tool " + call.name())
+        Span span = services.tracer.spanBuilder("realtime.tool " + call.name())
                 .setParent(Context.root().with(turn))
                 .setAttribute("realtime.tool.name", call.name()).setAttribute("realtime.tool.call_id", call.callId())
                 .startSpan();
@@ -51,12 +53,12 @@ final class ToolTurn {
         Uni<ToolOutcome> outcome;
         try (Scope ignored = span.makeCurrent()) {
             // Subscribed inside the span's scope so the REST call to products-service carries its trace context.
-            outcome = session.services.tools.run(call).memoize().indefinitely();
+            outcome = services.tools.run(call).memoize().indefinitely();
             outcome.subscribe().with(done -> { }, failure -> { });
         }
         return outcome.invoke(result -> {
             Duration latency = Duration.ofNanos(System.nanoTime() - started);
-            session.services.metrics.tool(call.name(), result.ok(), latency);
+            services.metrics.tool(call.name(), result.ok(), latency);
             if (!result.ok()) {
                 span.setStatus(StatusCode.ERROR, result.message());
             }

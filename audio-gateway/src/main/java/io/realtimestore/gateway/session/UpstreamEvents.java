@@ -14,7 +14,6 @@ import io.realtimestore.gateway.tools.ToolCall;
 import io.realtimestore.gateway.upstream.UpstreamListener;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -44,7 +43,7 @@ final class UpstreamEvents implements UpstreamListener {
 
     UpstreamEvents(RealtimeSession session) {
         this.session = session;
-        this.tools = new ToolTurn(session);
+        this.tools = new ToolTurn(session, session.services);
     }
 
     @Override
@@ -193,13 +192,7 @@ final class UpstreamEvents implements UpstreamListener {
     private void responseDone(String text) throws IOException {
         JsonNode event = Events.parse(text);
         JsonNode response = event.path("response");
-        List<ToolCall> calls = new ArrayList<>();
-        for (JsonNode item : response.path("output")) {
-            if (item.path("type").asText("").equals("function_call")) {
-                calls.add(new ToolCall(item.path("call_id").asText(), item.path("name").asText(),
-                        item.path("arguments").asText(""), item.path("id").asText(null)));
-            }
-        }
+        List<ToolCall> calls = ToolCall.in(response);
         boolean closeNow;
         Span turn;
         StoreEvents.Usage totals;

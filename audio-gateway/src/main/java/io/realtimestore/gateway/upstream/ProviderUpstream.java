@@ -38,6 +38,11 @@ final class ProviderUpstream implements Upstream {
     }
 
     @Override
+    public Optional<Uni<UpstreamConnection>> sideband(String callId, UpstreamListener listener) {
+        return Optional.of(sockets.connect(() -> target.get().map(resolved -> resolved.forCall(callId)), listener));
+    }
+
+    @Override
     public Optional<java.net.URI> address() {
         return Optional.of(address);
     }

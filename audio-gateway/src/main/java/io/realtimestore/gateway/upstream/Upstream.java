@@ -28,6 +28,14 @@ public interface Upstream {
         return Optional.empty();
     }
 
+    /**
+     * Attaches to a WebRTC call that a client holds with the provider directly ({@code ?call_id=}), when the upstream
+     * has calls; the connection then carries the call's server events and takes events for it.
+     */
+    default Optional<Uni<UpstreamConnection>> sideband(String callId, UpstreamListener listener) {
+        return Optional.empty();
+    }
+
     /** The HTTP endpoint that mints ephemeral client secrets for WebRTC clients, when the upstream has one. */
     default Optional<ClientSecretEndpoint> clientSecrets() {
         return Optional.empty();

@@ -39,6 +39,8 @@ public class FakeUpstream {
     /** Request paths of each upstream connection. */
     public static final List<String> PATHS = new CopyOnWriteArrayList<>();
     private static final Map<String, Script> SCRIPTS = new ConcurrentHashMap<>();
+    /** Sideband connections ({@code ?call_id=}) by call id: the test plays the call's side through them. */
+    private static final Map<String, Script> CALLS = new ConcurrentHashMap<>();
     private static final AtomicInteger IDS = new AtomicInteger();
 
     private final Vertx vertx;
@@ -81,6 +83,10 @@ public class FakeUpstream {
         RECEIVED.add(received);
         Script script = new Script(connection, received, vertx);
         SCRIPTS.put(connection.id(), script);
+        String query = String.valueOf(connection.handshakeRequest().query());
+        if (query.startsWith("call_id=")) {
+            CALLS.put(query.substring("call_id=".length()), script);
+        }
         script.send(script.event("session.created").set("session", script.session));
     }
 
@@ -90,6 +96,26 @@ public class FakeUpstream {
 
     static void forget(WebSocketConnection connection) {
         SCRIPTS.remove(connection.id());
+    }
+
+    /**
+     * What a shopper's turn on a WebRTC call makes the service do, seen from the call's sideband: the scenario is
+     * played as if the shopper had asked for it over the call's own data channel.
+     */
+    public static void playOnCall(String callId, String scenario) {
+        Script script = CALLS.get(callId);
+        script.scenario = scenario;
+        script.respond();
+    }
+
+    /** Sends a server event on a call's sideband, as the service does when a client on the call changed something. */
+    public static void sendOnCall(String callId, ObjectNode event) {
+        CALLS.get(callId).send(event);
+    }
+
+    /** Events the gateway sent on a call's sideband. */
+    public static List<JsonNode> receivedOnCall(String callId) {
+        return CALLS.get(callId).received;
     }
 
     static String id(String prefix) {
@@ -156,7 +182,7 @@ public class FakeUpstream {
         }
 
         /** A response.create arrived: what it answers depends on the scenario and on tool outputs received. */
-        private void respond() {
+        void respond() {
             boolean toolOutputsArrived = !received.stream()
                     .filter(e -> e.path("item").path("type").asText().equals("function_call_output")).toList().isEmpty();
             switch (scenario) {

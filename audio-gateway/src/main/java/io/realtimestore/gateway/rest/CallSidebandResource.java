@@ -1,5 +1,6 @@
 package io.realtimestore.gateway.rest;
 
+import io.realtimestore.gateway.calls.WebRtcCalls;
 import io.realtimestore.gateway.security.GatewayApiKey;
 import io.realtimestore.gateway.session.SidebandSessions;
 import io.realtimestore.gateway.upstream.UpstreamUnavailableException;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * {@code POST /api/realtime/calls/{callId}/sideband}: a trusted caller (the store's backend) reports a WebRTC call that
@@ -21,9 +21,6 @@ import java.util.regex.Pattern;
  */
 @Path("/api/realtime/calls/{callId}/sideband")
 public class CallSidebandResource {
-
-    /** Provider call ids look like rtc_…; anything else is not forwarded into a URL. */
-    private static final Pattern CALL_ID = Pattern.compile("rtc_[A-Za-z0-9_-]{1,120}");
 
     private final GatewayApiKey apiKey;
     private final SidebandSessions sidebands;
@@ -39,7 +36,7 @@ public class CallSidebandResource {
         if (!apiKey.matches(key)) {
             return Uni.createFrom().item(Problems.missingKey());
         }
-        if (!CALL_ID.matcher(callId).matches()) {
+        if (!WebRtcCalls.CALL_ID.matcher(callId).matches()) {
             return Uni.createFrom().item(Problems.problem(Response.Status.BAD_REQUEST,
                     "callId must be the provider's call id (rtc_ followed by letters, digits, _ or -)"));
         }

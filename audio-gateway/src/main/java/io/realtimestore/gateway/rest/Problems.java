@@ -26,6 +26,11 @@ final class Problems {
         return Response.status(status).type(PROBLEM_JSON).entity(body).build();
     }
 
+    static Response refused(io.realtimestore.gateway.calls.CallRefusedException refused) {
+        Response.Status status = Response.Status.fromStatusCode(refused.status());
+        return problem(refused.status(), status == null ? "Refused" : status.getReasonPhrase(), refused.getMessage());
+    }
+
     static Response missingKey() {
         return problem(Response.Status.UNAUTHORIZED, "send the gateway API key in the X-Api-Key header (GATEWAY_API_KEY)");
     }

@@ -63,8 +63,42 @@ class AzureUpstreamTest {
     }
 
     @Test
+    void aWebRtcCallIsOpenedWithAnEphemeralSecretAndTheGatewayRunsItsTools() {
+        String offer = "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\n"
+                + "a=rtpmap:111 opus/48000/2\r\nm=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\n";
+        var answer = given().header("X-Api-Key", Gateway.API_KEY).contentType("application/sdp").body(sdp(offer))
+                .post("/api/realtime/calls").then().statusCode(201).extract().jsonPath();
+        String callId = answer.getString("call_id");
+        assertThat(callId).startsWith("rtc_fake");
+        assertThat(answer.getString("sdp")).startsWith("v=0").contains("m=audio");
+
+        Map<String, String> call = FakeAzureOpenAi.CALL_REQUESTS.get(FakeAzureOpenAi.CALL_REQUESTS.size() - 1);
+        assertThat(call.get("offer")).isEqualTo(offer);
+        assertThat(call.get("authorization")).isEqualTo("Bearer ek_fake_ephemeral").doesNotContain(AZURE_KEY);
+        // the sideband: Azure's realtime route with the call id, authenticated with the gateway's own key
+        assertThat(FakeUpstream.QUERIES.get(FakeUpstream.QUERIES.size() - 1)).isEqualTo("call_id=" + callId);
+        assertThat(FakeUpstream.HANDSHAKES.get(FakeUpstream.HANDSHAKES.size() - 1).get("api-key")).containsExactly(AZURE_KEY);
+
+        FakeUpstream.playOnCall(callId, "two tools");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> FakeUpstream.receivedOnCall(callId)
+                .stream().filter(e -> e.path("item").path("type").asText().equals("function_call_output")).count() == 2);
+    }
+
+    @Test
+    void callsNeedTheKeyAndAnSdpOffer() {
+        given().contentType("application/sdp").body(sdp("v=0\r\nm=audio 9 x\r\n")).post("/api/realtime/calls").then().statusCode(401);
+        given().header("X-Api-Key", Gateway.API_KEY).contentType("application/sdp").body(sdp("hello")).post("/api/realtime/calls")
+                .then().statusCode(400);
+    }
+
+    @Test
     void readinessReportsTheAzureUpstreamReachable() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'realtime-upstream' }.data.upstream", equalTo("azure"));
+    }
+
+    /** RestAssured has no encoder for application/sdp; bytes go as they are. */
+    private static byte[] sdp(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

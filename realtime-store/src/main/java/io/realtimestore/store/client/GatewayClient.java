@@ -23,6 +23,7 @@ public class GatewayClient {
     private final GatewayApi api;
     private final Optional<String> apiKey;
     private final TypedGuard<Uni<GatewayApi.ClientToken>> guard;
+    private final TypedGuard<Uni<GatewayApi.CallAnswer>> callGuard;
 
     GatewayClient(@RestClient GatewayApi api, StoreConfig config) {
         this.api = api;
@@ -32,6 +33,14 @@ public class GatewayClient {
                 .withDescription("gateway-tokens")
                 .withTimeout().duration(config.gateway().timeout().toMillis(), ChronoUnit.MILLIS).done()
                 .withRetry().maxRetries(1).delay(100, ChronoUnit.MILLIS).whenException(failure -> !ClientErrors.isRefusal(failure)).done()
+                .withCircuitBreaker().requestVolumeThreshold(10).failureRatio(0.5).delay(5, ChronoUnit.SECONDS)
+                .when(failure -> !ClientErrors.isRefusal(failure)).done()
+                .build();
+        // Opening a call is not retried: a second attempt would open a second call with the provider.
+        this.callGuard = TypedGuard.create(new TypeLiteral<Uni<GatewayApi.CallAnswer>>() {
+        })
+                .withDescription("gateway-calls")
+                .withTimeout().duration(config.gateway().callTimeout().toMillis(), ChronoUnit.MILLIS).done()
                 .withCircuitBreaker().requestVolumeThreshold(10).failureRatio(0.5).delay(5, ChronoUnit.SECONDS)
                 .when(failure -> !ClientErrors.isRefusal(failure)).done()
                 .build();
@@ -51,11 +60,31 @@ public class GatewayClient {
     /** A token for one connection of this shopper. */
     public Uni<GatewayApi.ClientToken> mintToken(String shopper) {
         if (apiKey.isEmpty()) {
-            return Uni.createFrom().failure(new AssistantUnavailableException(
-                    "The voice assistant is not set up on this store: its server has no GATEWAY_API_KEY."));
+            return Uni.createFrom().failure(notConfigured());
         }
         return guard.get(() -> api.mint(apiKey.get(), new GatewayApi.TokenRequest(shopper)))
                 .onFailure().transform(GatewayClient::explain);
+    }
+
+    /**
+     * Opens a WebRTC call with the provider for the browser's SDP offer; the gateway holds the credentials and runs the
+     * tools on the call. A gateway whose upstream has no WebRTC (the local engine) answers 409.
+     */
+    public Uni<GatewayApi.CallAnswer> openCall(String offer) {
+        if (apiKey.isEmpty()) {
+            return Uni.createFrom().failure(notConfigured());
+        }
+        return callGuard.get(() -> api.openCall(apiKey.get(), offer)).onFailure().transform(failure -> {
+            if (ClientErrors.isRefusal(failure) && ClientErrors.status(failure) == 409) {
+                return new AssistantUnavailableException("Direct WebRTC needs the assistant on Azure OpenAI or OpenAI; "
+                        + "this store's assistant runs on the built-in voice engine. Use the standard connection.");
+            }
+            return explain(failure);
+        });
+    }
+
+    private static AssistantUnavailableException notConfigured() {
+        return new AssistantUnavailableException("The voice assistant is not set up on this store: its server has no GATEWAY_API_KEY.");
     }
 
     private static RuntimeException explain(Throwable failure) {
@@ -65,7 +94,7 @@ public class GatewayClient {
             return new AssistantUnavailableException(
                     "The voice assistant is not available: the store's server is not accepted by the voice gateway.");
         }
-        Log.warnf("Cannot mint a gateway token: %s", failure.toString());
+        Log.warnf("The audio-gateway did not serve the request: %s", failure.toString());
         return new AssistantUnavailableException("The voice assistant is unavailable right now. Please try again in a moment.");
     }
 }

@@ -57,5 +57,9 @@ public interface StoreConfig {
 
         @WithDefault("3s")
         Duration timeout();
+
+        /** Opening a WebRTC call: the gateway asks the provider for a secret, then for the call. */
+        @WithDefault("20s")
+        Duration callTimeout();
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.realtimestore.store.client.GatewayClient;
 import io.realtimestore.store.config.GatewayAddress;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.HeaderParam;
@@ -19,22 +21,26 @@ import java.util.Base64;
 import java.util.regex.Pattern;
 
 /**
- * Starts a voice session for the page's assistant panel: the store's backend mints a single-use gateway token with
- * its {@code GATEWAY_API_KEY} and gives the browser only that token and the URL to dial. Each browser gets an
- * anonymous shopper id (cookie) so the gateway's per-client session cap applies per shopper; only this site's own
- * pages may ask, so another site cannot spend a visitor's sessions.
+ * Starts voice sessions for the page's assistant panel. {@code /session}: the store's backend mints a single-use
+ * gateway token with its {@code GATEWAY_API_KEY} and gives the browser only that token and the URL to dial.
+ * {@code /webrtc}: the browser's SDP offer goes through the gateway to the provider, and only the SDP answer comes
+ * back — no credential at all reaches the browser. Each browser gets an anonymous shopper id (cookie) so the gateway's
+ * per-client session cap applies per shopper; only this site's own pages may ask, so another site cannot spend a
+ * visitor's sessions.
  */
-@Path("/api/assistant/session")
-public class AssistantSessionResource {
+@Path("/api/assistant")
+public class AssistantResource {
 
     static final String SHOPPER_COOKIE = "rs_shopper";
     private static final Pattern SHOPPER_ID = Pattern.compile("[A-Za-z0-9_-]{22}");
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** A browser's offer is a few kilobytes; this bounds what is forwarded. */
+    private static final int MAX_OFFER_CHARS = 16_384;
 
     private final GatewayClient gateway;
     private final GatewayAddress address;
 
-    AssistantSessionResource(GatewayClient gateway, GatewayAddress address) {
+    AssistantResource(GatewayClient gateway, GatewayAddress address) {
         this.gateway = gateway;
         this.address = address;
     }
@@ -43,27 +49,57 @@ public class AssistantSessionResource {
     public record AssistantSession(String token, @JsonProperty("expires_at") long expiresAt, String url) {
     }
 
+    /** A WebRTC call's answer for the browser's peer connection. */
+    public record WebRtcAnswer(@JsonProperty("call_id") String callId, String sdp) {
+    }
+
     @POST
+    @Path("/session")
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> start(@CookieParam(SHOPPER_COOKIE) String shopperCookie,
             @HeaderParam("Sec-Fetch-Site") String fetchSite, @HeaderParam("Origin") String origin,
             @HeaderParam("Host") String host) {
+        refuseCrossSite(fetchSite, origin, host);
+        boolean known = isShopperId(shopperCookie);
+        String shopper = known ? shopperCookie : newShopperId();
+        return gateway.mintToken("shopper-" + shopper).map(token -> answer(
+                new AssistantSession(token.token(), token.expiresAt(), address.realtimeUrl()), known ? null : shopper));
+    }
+
+    /** The browser's SDP offer (with its microphone track and the oai-events data channel) → the provider's answer. */
+    @POST
+    @Path("/webrtc")
+    @Consumes("application/sdp")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> webRtc(String offer, @HeaderParam("Sec-Fetch-Site") String fetchSite,
+            @HeaderParam("Origin") String origin, @HeaderParam("Host") String host) {
+        refuseCrossSite(fetchSite, origin, host);
+        if (offer == null || !offer.startsWith("v=0") || offer.length() > MAX_OFFER_CHARS) {
+            throw new BadRequestException("Send the browser's SDP offer (application/sdp, starting v=0, at most "
+                    + MAX_OFFER_CHARS + " characters).");
+        }
+        return gateway.openCall(offer).map(call -> answer(new WebRtcAnswer(call.callId(), call.sdp()), null));
+    }
+
+    private static Response answer(Object body, String newShopper) {
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        Response.ResponseBuilder answer = Response.ok(body).cacheControl(noStore);
+        if (newShopper != null) {
+            answer.cookie(new NewCookie.Builder(SHOPPER_COOKIE).value(newShopper).path("/api/assistant").httpOnly(true)
+                    .sameSite(NewCookie.SameSite.STRICT).build());
+        }
+        return answer.build();
+    }
+
+    private static void refuseCrossSite(String fetchSite, String origin, String host) {
         if (crossSite(fetchSite, origin, host)) {
             throw new ForbiddenException("Voice sessions can only be started from this store's own pages.");
         }
-        boolean known = shopperCookie != null && SHOPPER_ID.matcher(shopperCookie).matches();
-        String shopper = known ? shopperCookie : newShopperId();
-        CacheControl noStore = new CacheControl();
-        noStore.setNoStore(true);
-        return gateway.mintToken("shopper-" + shopper).map(token -> {
-            Response.ResponseBuilder answer = Response.ok(new AssistantSession(token.token(), token.expiresAt(), address.realtimeUrl()))
-                    .cacheControl(noStore);
-            if (!known) {
-                answer.cookie(new NewCookie.Builder(SHOPPER_COOKIE).value(shopper).path("/api/assistant").httpOnly(true)
-                        .sameSite(NewCookie.SameSite.STRICT).build());
-            }
-            return answer.build();
-        });
+    }
+
+    private static boolean isShopperId(String cookie) {
+        return cookie != null && SHOPPER_ID.matcher(cookie).matches();
     }
 
     /**

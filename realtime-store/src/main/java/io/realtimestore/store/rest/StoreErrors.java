@@ -68,8 +68,12 @@ public class StoreErrors {
         if (status >= 500) {
             return unexpected(e, uri);
         }
+        // The framework's own refusals say only "HTTP 405 Method Not Allowed"; the store's carry a sentence for people.
+        String detail = e.getMessage() != null && !e.getMessage().startsWith("HTTP ")
+                ? e.getMessage()
+                : "This request cannot be answered (HTTP " + status + ").";
         return answer(uri, status, Response.Status.fromStatusCode(status) == null ? "Request refused"
-                : Response.Status.fromStatusCode(status).getReasonPhrase(), "This request cannot be answered (HTTP " + status + ").");
+                : Response.Status.fromStatusCode(status).getReasonPhrase(), detail);
     }
 
     @ServerExceptionMapper

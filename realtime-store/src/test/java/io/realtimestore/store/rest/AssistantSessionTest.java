@@ -33,7 +33,7 @@ class AssistantSessionTest {
         assertThat(expiresAt).isBetween(Instant.now().getEpochSecond(), Instant.now().getEpochSecond() + 61);
         assertThat(url).isEqualTo(gatewayUrl().replace("http://", "ws://") + "/v1/realtime");
         assertThat(session.asString()).doesNotContain(io.realtimestore.store.support.Suite.GATEWAY_KEY);
-        assertThat(session.detailedCookie(AssistantSessionResource.SHOPPER_COOKIE).isHttpOnly()).isTrue();
+        assertThat(session.detailedCookie(AssistantResource.SHOPPER_COOKIE).isHttpOnly()).isTrue();
 
         CompletableFuture<String> first = new CompletableFuture<>();
         WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
@@ -53,11 +53,11 @@ class AssistantSessionTest {
     @Test
     void aReturningShopperKeepsTheirId() {
         String shopper = given().contentType("application/json").body("{}").post("/api/assistant/session")
-                .then().statusCode(200).extract().cookie(AssistantSessionResource.SHOPPER_COOKIE);
-        Response again = given().cookie(AssistantSessionResource.SHOPPER_COOKIE, shopper).contentType("application/json")
+                .then().statusCode(200).extract().cookie(AssistantResource.SHOPPER_COOKIE);
+        Response again = given().cookie(AssistantResource.SHOPPER_COOKIE, shopper).contentType("application/json")
                 .body("{}").post("/api/assistant/session");
         assertThat(again.statusCode()).isEqualTo(200);
-        assertThat(again.cookie(AssistantSessionResource.SHOPPER_COOKIE)).isNull();
+        assertThat(again.cookie(AssistantResource.SHOPPER_COOKIE)).isNull();
     }
 
     @Test
@@ -79,5 +79,18 @@ class AssistantSessionTest {
 
     private static String gatewayUrl() {
         return ConfigProvider.getConfig().getValue("store.gateway.url", String.class);
+    }
+
+    @Test
+    void webRtcIsRefusedWithTheReasonWhenTheAssistantRunsOnTheBuiltInEngine() {
+        Response call = given().contentType("application/sdp").body(sdp("v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\n"))
+                .post("/api/assistant/webrtc");
+        assertThat(call.statusCode()).isEqualTo(503);
+        assertThat(call.jsonPath().getString("detail")).contains("Direct WebRTC needs the assistant on Azure OpenAI or OpenAI");
+    }
+
+    /** RestAssured has no encoder for application/sdp; bytes go as they are. */
+    private static byte[] sdp(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -1,0 +1,43 @@
+package io.realtimestore.store.support;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.realtimestore.testsupport.ServiceProcess;
+import java.util.Map;
+
+/** The gateway on a provider with WebRTC (the fake one), for the store's WebRTC tests. */
+public class WebRtcSuiteResource implements QuarkusTestResourceLifecycleManager {
+
+    /** The fake provider of the running test class. */
+    public static FakeRealtimeProvider provider;
+    private ServiceProcess gateway;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            provider = new FakeRealtimeProvider();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the fake provider", e);
+        }
+        gateway = ServiceProcess.of("audio-gateway")
+                .env("GATEWAY_DATA_DIR", "./data")
+                .env("GATEWAY_API_KEY", Suite.GATEWAY_KEY)
+                .env("PRODUCTS_URL", "http://localhost:" + ServiceProcess.freePort())
+                .env("REALTIME_UPSTREAM", "url")
+                .env("REALTIME_UPSTREAM_URL", provider.realtimeUrl())
+                .start();
+        return Map.of(
+                "quarkus.rest-client.products.url", "http://localhost:" + ServiceProcess.freePort(),
+                "store.gateway.url", gateway.url(),
+                "store.gateway.api-key", Suite.GATEWAY_KEY);
+    }
+
+    @Override
+    public void stop() {
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (provider != null) {
+            provider.close();
+        }
+    }
+}

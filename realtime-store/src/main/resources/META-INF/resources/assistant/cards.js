@@ -1,5 +1,6 @@
-// Product cards from store.tool_result: what the assistant just found, as links the shopper can follow, with
-// a "Tell me more" button that asks the assistant about that product.
+// Product cards from store.tool_result (on a WebRTC call: from the tool outputs, see tool-cards.js): what the
+// assistant just found, as links the shopper can follow, with a "Tell me more" button that asks the assistant
+// about that product.
 //
 // All server data goes into the DOM through textContent and attributes, never innerHTML.
 

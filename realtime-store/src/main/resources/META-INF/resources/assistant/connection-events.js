@@ -1,8 +1,8 @@
 // How the conversation follows the link to the gateway (the Connection's callbacks, all but onEvent): attempts
 // and retries with their countdown, the socket opening, an established connection dropping, the session
-// closing for good, and a failure that ends it.
+// closing for good, and a failure that ends it. A WebRTC call (webrtc-connection.js) reports the same way.
 
-import { MAX_ATTEMPTS } from './connection.js';
+import { MAX_ATTEMPTS } from './retrying-link.js';
 import { advanceCaptions, settleCaptions } from './captions.js';
 import { buildContext } from './session-setup.js';
 
@@ -52,11 +52,15 @@ function opened(a, { reconnect }) {
   a.awaiting = false;
   a.userSpeaking = false;
   a.currentVoice = '';
+  a.remoteSpeaking = false;
+  a.call.speakingResponse = null;
   a.retryAt = 0;
   stopCountdown(a);
-  if (reconnect) {
+  if (reconnect || a.contextOnOpen) {
+    // contextOnOpen: a new session that continues the conversation (the shopper switched the connection)
     a.pendingContext = buildContext(a.transcript, a.contextReason);
   }
+  a.contextOnOpen = false;
   a.contextReason = 'dropped';
   a.render();
   a.saver.schedule();
@@ -67,6 +71,9 @@ function dropped(a) {
   cancelSetupFallback(a);
   a.sessionReady = false;
   a.talking = false;
+  a.remoteSpeaking = false;
+  a.talkTail = false; // the released turn's commit has no session to go to
+  clearTimeout(a.timers.talkTail);
   a.responses.active = null;
   a.awaiting = false;
   a.userSpeaking = false;

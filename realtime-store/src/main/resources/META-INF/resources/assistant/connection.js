@@ -8,10 +8,7 @@ export const SUBPROTOCOL = 'realtime-store.v1';
 const TOKEN_PROTOCOL_PREFIX = 'realtime-store.token.';
 const SESSION_ENDPOINT = '/api/assistant/session';
 
-const BASE_DELAY_MS = 500; // 0.5, 1, 2, 4, 8, 8 s
-const MAX_DELAY_MS = 8000;
-const JITTER = 0.25; // up to +25 %, so many tabs dropped by the same outage do not retry in lockstep
-export const MAX_ATTEMPTS = 6;
+import { RetryingLink } from './retrying-link.js';
 
 /** A failure the shopper should read as is (the server's problem detail, or our own wording). */
 export class ConnectionError extends Error {
@@ -22,7 +19,8 @@ export class ConnectionError extends Error {
   }
 }
 
-async function problemDetail(response) {
+/** What a refused request says, in words for the shopper (also used by webrtc-connection.js). */
+export async function problemDetail(response) {
   try {
     const type = response.headers.get('Content-Type') || '';
     if (type.includes('json')) {
@@ -75,12 +73,7 @@ function toWebSocketUrl(raw) {
   return url.href;
 }
 
-function backoffDelay(attempt) {
-  const base = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (attempt - 1));
-  return Math.round(base * (1 + Math.random() * JITTER));
-}
-
-export class Connection {
+export class Connection extends RetryingLink {
   /**
    * @param {object} handlers
    * @param {(event: object) => void} handlers.onEvent  every server event, parsed
@@ -92,14 +85,8 @@ export class Connection {
    * @param {() => void} handlers.onDrop  an established connection dropped (a retry follows)
    */
   constructor(handlers) {
-    this.handlers = handlers;
+    super(handlers);
     this.socket = null;
-    this.generation = 0; // bumps on every close/connect, so stale callbacks of old sockets are ignored
-    this.attempt = 0; // consecutive failed reconnect attempts
-    this.retrying = false; // whether failures are retried (a drop, or a resume after navigation)
-    this.everOpened = false;
-    this.expectingClose = false;
-    this.retryTimer = 0;
   }
 
   get isOpen() {
@@ -108,32 +95,6 @@ export class Connection {
 
   get bufferedAmount() {
     return this.socket ? this.socket.bufferedAmount : 0;
-  }
-
-  /**
-   * @param {{retry: boolean}} options  retry: failures are retried with backoff from the start (used when
-   *        resuming a conversation after a page load); a Connect click fails fast with the reason instead.
-   */
-  connect({ retry }) {
-    this.stop();
-    this.retrying = Boolean(retry);
-    this.attempt = 0;
-    this.everOpened = false;
-    this.expectingClose = false;
-    if (this.retrying) {
-      this.attempt = 1;
-    }
-    this.open();
-  }
-
-  /** The session is really up (store.session arrived): the next drop starts the backoff from scratch. */
-  markEstablished() {
-    this.attempt = 0;
-  }
-
-  /** The server announced that it will close (end of conversation): that close is not a drop. */
-  expectClose() {
-    this.expectingClose = true;
   }
 
   async open() {
@@ -168,23 +129,11 @@ export class Connection {
         return;
       }
       opened = true;
-      const reconnect = this.everOpened || this.retrying;
-      this.everOpened = true;
-      this.retrying = true; // from now on, a drop is retried
-      this.handlers.onOpen({ reconnect });
+      this.reportOpen();
     });
     socket.addEventListener('message', (message) => {
-      if (generation !== this.generation || typeof message.data !== 'string') {
-        return;
-      }
-      let event;
-      try {
-        event = JSON.parse(message.data);
-      } catch (notJson) {
-        return;
-      }
-      if (event && typeof event === 'object') {
-        this.handlers.onEvent(event);
+      if (generation === this.generation) {
+        this.deliver(message.data);
       }
     });
     socket.addEventListener('close', (close) => {
@@ -218,49 +167,11 @@ export class Connection {
       : 'the assistant service could not be reached');
   }
 
-  failedAttempt(message) {
-    if (!this.retrying) {
-      this.fail(message, false);
-      return;
-    }
-    if (this.attempt >= MAX_ATTEMPTS) {
-      this.fail(message, true);
-      return;
-    }
-    this.attempt++;
-    const delayMs = backoffDelay(this.attempt);
-    const generation = ++this.generation;
-    this.handlers.onRetry({ attempt: this.attempt, delayMs, message });
-    this.retryTimer = setTimeout(() => {
-      if (generation === this.generation) {
-        this.open();
-      }
-    }, delayMs);
+  transmit(text) {
+    this.socket.send(text);
   }
 
-  fail(message, gaveUp) {
-    this.stop();
-    this.handlers.onFailed({ message, gaveUp });
-  }
-
-  /** Sends one client event; false when the socket is not open. */
-  send(event) {
-    if (!this.isOpen) {
-      return false;
-    }
-    this.socket.send(JSON.stringify(event));
-    return true;
-  }
-
-  /** Closes on the shopper's request (or because the page goes away): never retried. */
-  close() {
-    this.stop();
-  }
-
-  stop() {
-    this.generation++;
-    clearTimeout(this.retryTimer);
-    this.retryTimer = 0;
+  release() {
     if (this.socket) {
       const socket = this.socket;
       this.socket = null;

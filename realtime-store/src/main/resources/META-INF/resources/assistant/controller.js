@@ -3,10 +3,17 @@
 // panel.js owns the DOM wiring and calls the public methods here (connect, talkStart, submitText...); nothing in
 // this file adds event listeners to the page.
 //
+// The link is one of two kinds, chosen with the panel's Connection select (transport.js): a WebSocket through the
+// store's gateway (connection.js, with the Player for the assistant's voice), or a WebRTC call with the voice
+// service (webrtc-connection.js, with RemoteAudio: the voice is a media track). Both report through the same
+// handlers, and `this.transport` says which one `this.connection` is.
+//
 // The modules receive this controller as `a` where they need the shared state:
 //   page-lifecycle.js     saving and restoring the conversation across page loads, pagehide/pageshow
+//   transport.js          the Connection select: which link, switching it, falling back to the WebSocket
 //   connection-events.js  the link's lifecycle: attempts, retries, open, drop, close, failure
 //   server-events.js      what each server event does, by family
+//   webrtc-events.js      what differs on a WebRTC call's data channel (its audio events, cards, the goodbye)
 //   session-setup.js      setup once the session is up, the reconnect context, the voice picker
 //   voice-input.js        opening the microphone, the level meter, the text-only fallback
 //   talk.js               streaming the microphone, push-to-talk turns
@@ -17,24 +24,24 @@
 //   status-text.js        what the status line says
 //   stats.js              the counters behind window.realtimeStoreAssistant.stats()
 
-import { Connection } from './connection.js';
 import { Player } from './player.js';
+import { RemoteAudio } from './remote-audio.js';
 import { Transcript } from './transcript.js';
 import { Cards } from './cards.js';
 import { EventLog } from './event-log.js';
 import { StatusView } from './status.js';
 import { Saver } from './storage.js';
 import { PlaybackDrain } from './captions.js';
-import { linkHandlers } from './connection-events.js';
 import * as pages from './page-lifecycle.js';
 import { Responses } from './responses.js';
-import { handleServerEvent } from './server-events.js';
 import * as sessionSetup from './session-setup.js';
 import { newCounters, statsSnapshot } from './stats.js';
 import { computeStatus } from './status-text.js';
 import * as talk from './talk.js';
 import * as textMessages from './text-messages.js';
+import { chooseTransport, makeConnection, transportOf } from './transport.js';
 import { openMicrophone, TEXT_ONLY } from './voice-input.js';
+import { newCallState } from './webrtc-events.js';
 
 const RESUME_BUTTON_DELAY_MS = 400; // a context needs a moment to start even when allowed (Firefox)
 
@@ -54,18 +61,26 @@ export class AssistantController {
       onChange: () => this.saver.schedule(),
     });
     this.log = new EventLog(ui.log);
-    this.connection = new Connection({ onEvent: (event) => handleServerEvent(this, event), ...linkHandlers(this) });
+    this.remoteAudio = new RemoteAudio(ui.remoteAudio, { onState: () => this.scheduleResumeCheck() });
+    this.transport = null; // 'websocket' | 'webrtc': the kind of this.connection, as the select shows it
+    this.connection = null;
+    this.useTransport(transportOf(ui.transport.value));
 
     this.phase = 'idle'; // idle | connecting | open | reconnecting | ending | error
     this.idleText = 'Not connected';
     this.mic = null;
     this.micState = 'off'; // off | starting | on | failed
+    this.micReady = null; // settles when the microphone is open or failed (a WebRTC offer waits for it)
     this.wantVoice = true;
     this.textOnly = null; // [status words, notice] while connected without a microphone
     this.player = null;
     this.ptt = false;
     this.talking = false;
     this.talkSamples = 0;
+    this.talkStartedAt = 0;
+    this.talkTail = false; // WebRTC: Talk released, the track still open until the turn is committed
+    this.remoteSpeaking = false; // WebRTC: between output_audio_buffer.started and .stopped
+    this.call = newCallState(); // WebRTC: what webrtc-events.js keeps about the call
     this.sessionReady = false;
     this.ending = false;
     this.voice = ''; // the shopper's choice, remembered
@@ -77,9 +92,10 @@ export class AssistantController {
     this.outbox = []; // typed texts waiting for the session
     this.hiddenTexts = new Set(); // context messages: sent, but not shown when echoed back
     this.contextReason = 'dropped';
+    this.contextOnOpen = false; // send the context even on a first open (a switched connection)
     this.pendingContext = null;
     this.retryAt = 0;
-    this.timers = { countdown: 0, setup: 0, resume: 0 };
+    this.timers = { countdown: 0, setup: 0, resume: 0, talkTail: 0, goodbye: 0 };
     this.drain = new PlaybackDrain();
     this.persistConnected = null;
     this.closeText = '';
@@ -102,6 +118,25 @@ export class AssistantController {
 
   isActive() {
     return ACTIVE_PHASES.has(this.phase);
+  }
+
+  // ---- the link (see transport.js) ----------------------------------------------------------------------------
+
+  /** Makes `kind` the link for the next session; the current one, if any, is closed. */
+  useTransport(kind) {
+    this.ui.transport.value = kind;
+    if (this.connection && this.transport === kind) {
+      return;
+    }
+    if (this.connection) {
+      this.connection.close();
+    }
+    this.transport = kind;
+    this.connection = makeConnection(this, kind);
+  }
+
+  chooseTransport(value) {
+    chooseTransport(this, value);
   }
 
   // ---- connect / disconnect ------------------------------------------------------------------------------
@@ -131,17 +166,11 @@ export class AssistantController {
     this.textOnly = voice ? null : TEXT_ONLY.typed;
     this.sessionReady = false;
 
-    this.player = new Player({
-      onProgress: (played) => this.onPlayerProgress(played),
-      onContextState: () => this.scheduleResumeCheck(),
-    });
-    this.player.prepare(inGesture);
-    const player = this.player;
-    player.start().catch((error) => {
-      if (player === this.player) {
-        this.status.showNotice(`The assistant's voice cannot be played here (${error.message}); captions still show.`);
-      }
-    });
+    if (this.transport === 'webrtc') {
+      this.remoteAudio.prepare(inGesture); // the voice arrives as a media track: no player, no playback worklet
+    } else {
+      this.startPlayer(inGesture);
+    }
 
     if (voice) {
       openMicrophone(this, inGesture);
@@ -155,6 +184,21 @@ export class AssistantController {
     this.scheduleResumeCheck();
     this.render();
     this.saver.schedule();
+  }
+
+  /** The WebSocket's audio output; its context is asked to run now, which a Connect click requires on iOS. */
+  startPlayer(inGesture) {
+    this.player = new Player({
+      onProgress: (played) => this.onPlayerProgress(played),
+      onContextState: () => this.scheduleResumeCheck(),
+    });
+    this.player.prepare(inGesture);
+    const player = this.player;
+    player.start().catch((error) => {
+      if (player === this.player) {
+        this.status.showNotice(`The assistant's voice cannot be played here (${error.message}); captions still show.`);
+      }
+    });
   }
 
   /** The shopper pressed Disconnect. */
@@ -179,6 +223,8 @@ export class AssistantController {
       this.mic = null;
     }
     this.micState = 'off';
+    this.micReady = null;
+    this.remoteAudio.detach();
     if (this.player) {
       // Whatever was still revealing will not be heard now.
       this.transcript.cutAt(this.player.played);
@@ -189,8 +235,12 @@ export class AssistantController {
       this.transcript.cutAt(-Infinity);
     }
     this.talking = false;
+    this.talkTail = false;
+    this.remoteSpeaking = false;
+    this.call = newCallState();
     this.sessionReady = false;
     this.ending = false;
+    this.contextOnOpen = false;
     this.responses.active = null;
     this.awaiting = false;
     this.userSpeaking = false;
@@ -202,7 +252,7 @@ export class AssistantController {
     this.drain.release();
   }
 
-  /** Sends one client event (numbered, counted, logged); false when the socket is not open. */
+  /** Sends one client event (numbered, counted, logged); false when the socket (or data channel) is not open. */
   send(event) {
     if (event.type !== 'input_audio_buffer.append') {
       event.event_id = `client_${++this.counters.eventSeq}`;
@@ -219,7 +269,7 @@ export class AssistantController {
 
   /** "Resume audio", or any gesture on the panel: contexts started without a gesture may be suspended. */
   resumeAudio() {
-    const resumes = [this.player, this.mic].filter(Boolean).map((owner) => owner.resume(true));
+    const resumes = [this.player, this.mic, this.remoteAudio].filter(Boolean).map((owner) => owner.resume(true));
     Promise.all(resumes).then(() => this.scheduleResumeCheck());
   }
 
@@ -267,6 +317,8 @@ export class AssistantController {
     ui.talk.setAttribute('aria-pressed', String(this.talking));
     ui.panel.dataset.talking = String(this.talking);
     ui.ptt.disabled = this.micState === 'failed';
+    // On a call the microphone is muted or heard by the same state the Talk button shows (see talk.js).
+    talk.syncMicTrack(this);
   }
 
   showLevel(level) {
@@ -278,7 +330,8 @@ export class AssistantController {
   scheduleResumeCheck() {
     clearTimeout(this.timers.resume);
     this.timers.resume = setTimeout(() => {
-      const states = [this.player && this.player.state, this.mic && this.mic.state].filter(Boolean);
+      const states = [this.player && this.player.state, this.mic && this.mic.state, this.remoteAudio.state]
+        .filter(Boolean);
       const stuck = states.some((state) => state === 'suspended' || state === 'interrupted');
       this.ui.resume.hidden = !(stuck && this.isActive());
       this.render();

@@ -1,4 +1,7 @@
 // The microphone: getUserMedia → capture worklet → 24 kHz PCM16 chunks for input_audio_buffer.append.
+// On a WebRTC call (capture: false) the track itself goes into the call: no worklet is loaded, and the level
+// meter reads an AnalyserNode (level-meter.js). startCapture() switches such a microphone to chunks when the panel
+// falls back to the WebSocket.
 //
 // The AudioContext is created (and resumed) synchronously in prepare(), which the panel calls inside the
 // Connect click: iOS Safari only lets a context start from a user gesture. The microphone itself is opened
@@ -6,6 +9,7 @@
 
 import { WIRE_RATE } from './pcm.js';
 import { AudioContextOwner, disconnectQuietly } from './audio-context.js';
+import { LevelMeter } from './level-meter.js';
 
 const WORKLET_URL = new URL('./capture-worklet.js', import.meta.url).href;
 const PROCESSOR = 'realtime-store-capture';
@@ -56,9 +60,12 @@ export class Microphone extends AudioContextOwner {
    * @param {(rms: number) => void} handlers.onLevel
    * @param {() => void} handlers.onEnded  the device went away (unplugged, revoked)
    * @param {() => void} handlers.onContextState
+   * @param {boolean} [handlers.capture]  false: no chunks, only the track and the level (WebRTC)
    */
-  constructor({ onChunk, onLevel, onEnded, onContextState }) {
+  constructor({ onChunk, onLevel, onEnded, onContextState, capture = true }) {
     super(onContextState);
+    this.capture = capture;
+    this.meter = null;
     this.onChunk = onChunk;
     this.onLevel = onLevel;
     this.onEnded = onEnded;
@@ -74,14 +81,21 @@ export class Microphone extends AudioContextOwner {
     return Boolean(navigator.mediaDevices && navigator.mediaDevices.getUserMedia);
   }
 
-  /** Opens the microphone and starts the worklet. Rejects with a MicrophoneError. */
+  /** The microphone's audio track (for a WebRTC call), or null before start() succeeded. */
+  get track() {
+    return this.stream ? this.stream.getAudioTracks()[0] || null : null;
+  }
+
+  /**
+   * Opens the microphone and starts the worklet (without capture: the level meter). Rejects with a MicrophoneError.
+   */
   async start() {
     try {
       if (!window.isSecureContext || !Microphone.available()) {
         throw new MicrophoneError(window.isSecureContext ? 'unsupported' : 'insecure',
           'navigator.mediaDevices is not available');
       }
-      if (typeof AudioWorkletNode === 'undefined') {
+      if (this.capture && typeof AudioWorkletNode === 'undefined') {
         throw new MicrophoneError('unsupported', 'this browser has no AudioWorklet');
       }
       if (!this.context) {
@@ -131,7 +145,37 @@ export class Microphone extends AudioContextOwner {
     }
   }
 
+  /**
+   * Switches a WebRTC microphone (meter only) to streaming chunks, keeping the stream the shopper allowed.
+   * Rejects with a MicrophoneError; start() still in progress attaches the worklet itself.
+   */
+  async startCapture() {
+    if (this.capture) {
+      return;
+    }
+    this.capture = true;
+    if (!this.stream || this.closed) {
+      return;
+    }
+    try {
+      if (typeof AudioWorkletNode === 'undefined' || !this.context) {
+        throw new MicrophoneError('unsupported', 'this browser has no AudioWorklet');
+      }
+      this.detach();
+      await this.attach(this.context); // the context already accepted this stream: no rate mismatch now
+    } catch (error) {
+      this.stop();
+      throw classify(error);
+    }
+  }
+
   async attach(context) {
+    if (!this.capture) {
+      if (context) {
+        this.attachMeter(context); // without Web Audio the call still works, only the meter stays still
+      }
+      return;
+    }
     await context.audioWorklet.addModule(WORKLET_URL);
     if (this.closed) {
       return;
@@ -160,6 +204,16 @@ export class Microphone extends AudioContextOwner {
     this.sink = sink;
   }
 
+  attachMeter(context) {
+    const source = context.createMediaStreamSource(this.stream); // throws here on a rate mismatch (Firefox)
+    this.source = source;
+    this.meter = new LevelMeter(context, source, (rms) => {
+      if (!this.closed) {
+        this.onLevel(rms);
+      }
+    });
+  }
+
   onMessage(message) {
     if (!message || message.type !== 'chunk' || this.closed) {
       return;
@@ -177,6 +231,10 @@ export class Microphone extends AudioContextOwner {
   }
 
   detach() {
+    if (this.meter) {
+      this.meter.stop();
+      this.meter = null;
+    }
     for (const node of [this.source, this.node, this.sink]) {
       disconnectQuietly(node);
     }

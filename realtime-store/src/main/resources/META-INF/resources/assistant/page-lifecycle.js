@@ -15,6 +15,7 @@ export function collectState(a) {
     ptt: a.ptt,
     voice: a.voice,
     voices: a.voices,
+    transport: a.transport,
   };
 }
 
@@ -23,6 +24,7 @@ export function restore(a) {
   const saved = loadState();
   a.transcript.restore(saved.transcript);
   a.cards.restore(saved.cards);
+  a.useTransport(saved.transport === 'webrtc' ? 'webrtc' : 'websocket');
   a.ptt = saved.ptt === true;
   a.voice = typeof saved.voice === 'string' ? saved.voice : '';
   a.voices = Array.isArray(saved.voices) ? saved.voices.filter((v) => typeof v === 'string') : [];

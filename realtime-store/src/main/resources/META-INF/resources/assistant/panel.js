@@ -23,6 +23,8 @@ function start() {
     ptt: element('assistant-ptt'),
     talk: element('assistant-talk'),
     voice: element('assistant-voice'),
+    transport: element('assistant-transport'),
+    remoteAudio: element('assistant-remote-audio'),
     transcript: element('assistant-transcript'),
     cards: element('assistant-cards'),
     textForm: element('assistant-text-form'),
@@ -49,6 +51,9 @@ function start() {
   ui.resume.addEventListener('click', () => assistant.resumeAudio());
   ui.ptt.addEventListener('change', () => assistant.setPushToTalk(ui.ptt.checked));
   ui.voice.addEventListener('change', () => assistant.chooseVoice(ui.voice.value));
+  // Choosing the connection while connected reconnects at once; the change counts as the gesture that lets the
+  // new session's audio start.
+  ui.transport.addEventListener('change', () => assistant.chooseTransport(ui.transport.value));
 
   wireTalkButton(ui.talk, assistant);
 

@@ -1,7 +1,8 @@
 // What the conversation does with each server event. Every event is counted and logged; the handlers below
 // are grouped by family, each a small function of (a, event) where `a` is the controller. Anything not listed
 // (rate_limits.updated, content parts, function call arguments, store.usage, store.turn_latency...) is only
-// logged.
+// logged. A WebRTC call's data channel brings the same events, less the audio and store.* ones, plus a few of its
+// own: webrtc-events.js handles those and adapts some of these (it passes them in as `overrides`).
 
 import { base64ByteLength, base64ToFloat32 } from './pcm.js';
 import { advanceCaptions, captionPosition, settleCaptions } from './captions.js';
@@ -316,12 +317,20 @@ const errors = {
 // A Map, so an event type such as "__proto__" or "constructor" finds no handler instead of an Object method.
 const HANDLERS = new Map(Object.entries({ ...session, ...store, ...inputBuffer, ...items, ...responses, ...audio, ...errors }));
 
-/** Every server event from the Connection: counted, logged, then handled by type. */
-export function handleServerEvent(a, event) {
+/**
+ * Every server event from the link: counted, logged, then handled by type.
+ * @param {Map<string, Function>|null} [overrides]  handlers that take precedence (a WebRTC call's)
+ */
+export function handleServerEvent(a, event, overrides = null) {
   a.counters.serverEvents++;
   a.log.record('in', event);
-  const handler = HANDLERS.get(event.type);
+  const handler = (overrides && overrides.get(event.type)) || HANDLERS.get(event.type);
   if (handler) {
     handler(a, event);
   }
+}
+
+/** The shared handler of an event type (for overrides that add to it), or a no-op. */
+export function sharedHandler(type) {
+  return HANDLERS.get(type) || (() => {});
 }

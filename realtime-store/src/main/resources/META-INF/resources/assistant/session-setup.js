@@ -43,11 +43,15 @@ export function setup(a) {
   a.render();
 }
 
+const CONTEXT_LEADS = {
+  navigation: 'Context: our conversation was cut off when the shopper opened another page of the store. So far — ',
+  switched: 'Context: our conversation moved to a new connection when the shopper changed how to connect. So far — ',
+  dropped: 'Context: our conversation was cut off by a dropped connection. So far — ',
+};
+
 /** The "Context: …" message for a reconnect, or null when there is nothing to recall. */
 export function buildContext(transcript, reason) {
-  const lead = reason === 'navigation'
-    ? 'Context: our conversation was cut off when the shopper opened another page of the store. So far — '
-    : 'Context: our conversation was cut off by a dropped connection. So far — ';
+  const lead = CONTEXT_LEADS[reason] || CONTEXT_LEADS.dropped;
   const turns = transcript.recentTurns(CONTEXT_LIMIT - lead.length - 1);
   if (!turns) {
     return null;

@@ -16,10 +16,14 @@ export function newCounters() {
 }
 
 /** A snapshot (never a live object) of the counters and of `state`, the status line's current state. */
-export function statsSnapshot({ counters: c, connection, textOnly, player }, state) {
+export function statsSnapshot({ counters: c, connection, textOnly, player, transport, remoteAudio }, state) {
   return {
     state,
-    connected: connection.isOpen,
+    connected: connection.isOpen, // on a WebRTC call: its data channel is open
+    transport, // 'websocket' | 'webrtc'
+    callId: connection.callId || null, // the WebRTC call's id (rtc_…) while there is one
+    remoteAudioPlaying: transport === 'webrtc' && remoteAudio.playing, // the call's audio element plays, time advancing
+    dataChannelState: connection.dataChannelState || null, // the call's data channel readyState; null without a call
     textOnly: textOnly !== null,
     capturedSamples: c.capturedSamples,
     sentAppends: c.sentAppends,

@@ -5,6 +5,7 @@
 /** @param {object} state  the controller; only the fields named here are read */
 export function computeStatus({
   phase, idleText, retryAt, ending, sessionReady, awaiting, userSpeaking, player, mic, micState, ptt, talking, textOnly,
+  transport, remoteSpeaking, remoteAudio,
 }) {
   switch (phase) {
     case 'idle':
@@ -23,7 +24,8 @@ export function computeStatus({
     default:
       break;
   }
-  const speaking = player && player.hasQueued && player.audible;
+  // On a WebRTC call the service says when its audio plays (output_audio_buffer.started … stopped).
+  const speaking = (player && player.hasQueued && player.audible) || remoteSpeaking;
   if (speaking) {
     return ['speaking', ending ? 'Saying goodbye…' : 'Speaking…'];
   }
@@ -37,7 +39,12 @@ export function computeStatus({
     return ['thinking', 'Thinking…'];
   }
   if (micState === 'on') {
-    if (mic && mic.state !== 'running' && !mic.resumedInGesture) {
+    if (transport === 'webrtc') {
+      // The call carries the microphone whatever its meter's context does; what can be held up is the playback.
+      if (remoteAudio.state === 'suspended') {
+        return ['idle', 'Audio paused — press “Resume audio” to hear the assistant'];
+      }
+    } else if (mic && mic.state !== 'running' && !mic.resumedInGesture) {
       return ['idle', 'Audio paused — press “Resume audio” to talk'];
     }
     if (ptt && !talking) {

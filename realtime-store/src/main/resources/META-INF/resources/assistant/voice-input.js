@@ -1,5 +1,6 @@
 // The shopper's microphone as the conversation sees it: opening it (its context inside the Connect gesture),
-// the level meter, and falling back to a typed conversation when it cannot be used or goes away.
+// the level meter, and falling back to a typed conversation when it cannot be used or goes away. On a WebRTC call
+// the microphone's track goes into the call (microphoneTrack) instead of the capture worklet's chunks.
 
 import { Microphone } from './microphone.js';
 import { onMicChunk } from './talk.js';
@@ -37,9 +38,34 @@ export function openMicrophone(a, inGesture) {
     onLevel: (rms) => a.showLevel(levelFromRms(rms)),
     onEnded: () => microphoneLost(a),
     onContextState: () => a.scheduleResumeCheck(),
+    capture: a.transport !== 'webrtc',
   });
   a.mic.prepare(inGesture);
-  startMicrophone(a, a.mic);
+  a.micReady = startMicrophone(a, a.mic);
+}
+
+/**
+ * The microphone's track for a WebRTC offer, once the microphone is settled (the shopper may still be answering
+ * the permission prompt); null without one, and the call is made to listen only.
+ */
+export async function microphoneTrack(a) {
+  await a.micReady;
+  return a.mic && a.micState === 'on' ? a.mic.track : null;
+}
+
+/** The WebRTC call was refused and the WebSocket takes over: the open microphone starts streaming chunks. */
+export function streamMicrophone(a) {
+  const mic = a.mic;
+  if (!mic) {
+    return;
+  }
+  mic.startCapture().catch((error) => {
+    if (mic !== a.mic) {
+      return;
+    }
+    a.mic = null;
+    enterTextOnly(a, error.kind || 'other', error.message);
+  });
 }
 
 async function startMicrophone(a, mic) {

@@ -36,8 +36,10 @@ final class Browser implements AutoCloseable {
                     + "apt-get install chromium chromium-driver (.ci/run installs them)");
         }
         options.setBinary(CHROMIUM.toFile());
+        // Host ICE candidates as plain loopback addresses (not mDNS names), so two headless browsers can make a call.
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1400,1000", "--autoplay-policy=no-user-gesture-required", "--mute-audio");
+                "--window-size=1400,1000", "--autoplay-policy=no-user-gesture-required", "--mute-audio",
+                "--disable-features=WebRtcHideLocalIpsWithMdns");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);

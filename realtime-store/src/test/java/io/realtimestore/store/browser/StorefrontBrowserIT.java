@@ -156,6 +156,23 @@ class StorefrontBrowserIT {
     }
 
     @Test
+    void directWebRtcOnTheBuiltInEngineSaysWhyAndFallsBackToTheWebSocket() {
+        try (Browser browser = Browser.withMicrophoneDenied()) {
+            browser.open(store.url() + "/");
+            new Select(browser.find("#assistant-transport")).selectByValue("webrtc");
+            browser.find("#assistant-connect").click();
+            browser.await("the reason in the notice", 20, b -> b.find("#assistant-notice").getText()
+                    .contains("Direct WebRTC needs the assistant on Azure OpenAI or OpenAI"));
+            browser.await("a session over the WebSocket instead", 20, b -> Boolean.TRUE.equals(b.stats().get("connected"))
+                    && "websocket".equals(b.stats().get("transport")));
+            assertThat(new Select(browser.find("#assistant-transport")).getFirstSelectedOption().getAttribute("value"))
+                    .isEqualTo("websocket");
+            browser.find("#assistant-text").sendKeys("what is your most expensive camera", Keys.ENTER);
+            browser.await("an answer", 30, b -> !turnText(b, "assistant").isBlank());
+        }
+    }
+
+    @Test
     void aDroppedConnectionReconnectsKeepingTheConversation() {
         try (Browser browser = Browser.withMicrophoneDenied()) {
             browser.open(store.url() + "/");

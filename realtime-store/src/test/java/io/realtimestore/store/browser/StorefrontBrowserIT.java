@@ -64,6 +64,9 @@ class StorefrontBrowserIT {
             browser.open(store.url() + "/");
             assertThat(browser.findAll(".product-tile")).hasSize(8);
             browser.screenshot("home");
+            assertThat(unlabelledControls(browser)).as("every control has an accessible name").isEmpty();
+            assertThat(browser.find("#assistant-status").getAttribute("role")).isEqualTo("status");
+            assertThat(browser.find("#assistant-transcript").getAttribute("aria-live")).isEqualTo("polite");
 
             browser.find(".category-list a[href='/products?category=Tents']").click();
             browser.await("the tents grid", 10, b -> b.driver.getCurrentUrl().endsWith("/products?category=Tents"));
@@ -136,6 +139,15 @@ class StorefrontBrowserIT {
             browser.await("a product card", 30, b -> !b.findAll("#assistant-cards .product-card").isEmpty());
             assertThat(browser.find("#assistant-cards").getText()).contains("Camera");
             browser.screenshot("typed-question");
+
+            WebElement picked = browser.find("#assistant-cards .product-card");
+            String pickedName = picked.findElement(By.cssSelector(".card-link")).getText().strip();
+            int answersBefore = browser.findAll("#assistant-transcript .turn[data-role='assistant']").size();
+            picked.findElement(By.cssSelector(".card-pick")).click();
+            browser.await("the pick told to the assistant", 10, b -> turnText(b, "user").contains("Tell me more about this one: " + pickedName));
+            browser.await("an answer about the picked product", 30,
+                    b -> b.findAll("#assistant-transcript .turn[data-role='assistant']").size() > answersBefore
+                            && !b.findAll("#assistant-transcript .turn[data-role='assistant']").getLast().getText().isBlank());
 
             Select voices = new Select(browser.find("#assistant-voice"));
             assertThat(voices.getOptions()).extracting(option -> option.getAttribute("value")).contains("marin", "cedar");
@@ -236,6 +248,16 @@ class StorefrontBrowserIT {
                     && b.find("#assistant-cards").getText().toLowerCase().contains("earbuds"));
             browser.screenshot("barge-in");
         }
+    }
+
+    /** Buttons, inputs and selects that a screen reader could not name (no text, label, aria-label or aria-labelledby). */
+    @SuppressWarnings("unchecked")
+    private static List<String> unlabelledControls(Browser browser) {
+        return (List<String>) browser.driver.executeScript("""
+                return [...document.querySelectorAll('button, input:not([type=hidden]), select, textarea')]
+                  .filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label')
+                    && !el.getAttribute('aria-labelledby') && !(el.tagName === 'BUTTON' && el.textContent.trim()))
+                  .map(el => el.outerHTML.slice(0, 80));""");
     }
 
     private static String turnText(Browser browser, String role) {

@@ -94,6 +94,56 @@ class StorefrontBrowserIT {
         }
     }
 
+    /**
+     * The capture worklet itself, in Chromium's audio engine: a 1 kHz tone driven past full scale at the rates devices
+     * deliver (48 and 44.1 kHz, 16 kHz for upsampling) comes out as 24 kHz PCM16 with the tone's pitch kept and peaks
+     * clamped, never wrapped.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theCaptureWorkletResamplesAnyDeviceRateTo24kHzAndClamps() {
+        try (Browser browser = Browser.plain()) {
+            browser.open(store.url() + "/");
+            Map<String, Object> results = (Map<String, Object>) browser.driver.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    (async () => {
+                      const results = {};
+                      for (const rate of [48000, 44100, 16000]) {
+                        const context = new OfflineAudioContext(1, rate, rate);
+                        await context.audioWorklet.addModule('/assistant/capture-worklet.js');
+                        const node = new AudioWorkletNode(context, 'realtime-store-capture', { processorOptions: { chunkSamples: 960 } });
+                        const tone = context.createOscillator();
+                        tone.frequency.value = 1000;
+                        const overdrive = context.createGain();
+                        overdrive.gain.value = 1.5;
+                        tone.connect(overdrive).connect(node);
+                        node.connect(context.destination);
+                        tone.start();
+                        const samples = [];
+                        node.port.onmessage = (e) => {
+                          if (e.data.type === 'chunk') samples.push(...new Int16Array(e.data.buffer, 0, e.data.samples));
+                        };
+                        await context.startRendering();
+                        await new Promise((resolve) => setTimeout(resolve, 300));
+                        let rising = 0;
+                        for (let i = 1; i < samples.length; i++) if (samples[i - 1] < 0 && samples[i] >= 0) rising++;
+                        results[String(rate)] = { count: samples.length, rising, max: Math.max(...samples), min: Math.min(...samples) };
+                      }
+                      done(results);
+                    })().catch((e) => done({ error: String(e) }));""");
+            assertThat(results).doesNotContainKey("error");
+            for (String rate : List.of("48000", "44100", "16000")) {
+                Map<String, Number> r = (Map<String, Number>) results.get(rate);
+                long count = r.get("count").longValue();
+                assertThat(count).as(rate + " Hz: one second makes 24 000 samples, in whole 40 ms chunks").isBetween(23_040L, 24_000L);
+                double hertz = r.get("rising").doubleValue() * 24_000 / count;
+                assertThat(hertz).as(rate + " Hz: the tone's pitch survives resampling").isBetween(985.0, 1015.0);
+                assertThat(r.get("max").intValue()).as(rate + " Hz: clamped at full scale").isEqualTo(32767);
+                assertThat(r.get("min").intValue()).isEqualTo(-32768);
+            }
+        }
+    }
+
     @Test
     void aSpokenQuestionGetsATranscriptAProductCardAndPlayedAudio() {
         Path question = SpokenAudio.make("lightest-tent", new Pause(3), new Speech("what's the lightest tent you have"), new Pause(12));

@@ -29,6 +29,7 @@ class CallSidebandTest {
     @Test
     void theGatewayRunsTheToolsTheModelCallsOnTheCall() throws Exception {
         attach("rtc_tools_1").then().statusCode(201);
+        FakeUpstream.receivedOnCall("rtc_tools_1"); // waits until the fake has seen the sideband open
         assertThat(FakeUpstream.QUERIES).contains("call_id=rtc_tools_1");
 
         FakeUpstream.playOnCall("rtc_tools_1", "two tools");

@@ -103,19 +103,40 @@ public class FakeUpstream {
      * played as if the shopper had asked for it over the call's own data channel.
      */
     public static void playOnCall(String callId, String scenario) {
-        Script script = CALLS.get(callId);
+        Script script = call(callId);
         script.scenario = scenario;
         script.respond();
     }
 
     /** Sends a server event on a call's sideband, as the service does when a client on the call changed something. */
     public static void sendOnCall(String callId, ObjectNode event) {
-        CALLS.get(callId).send(event);
+        call(callId).send(event);
     }
 
     /** Events the gateway sent on a call's sideband. */
     public static List<JsonNode> receivedOnCall(String callId) {
-        return CALLS.get(callId).received;
+        return call(callId).received;
+    }
+
+    /**
+     * The sideband of a call, once this side has registered it: the gateway may report the call attached (its
+     * client saw the handshake complete) a moment before this endpoint's open callback has run.
+     */
+    private static Script call(String callId) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (!CALLS.containsKey(callId) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        Script script = CALLS.get(callId);
+        if (script == null) {
+            throw new AssertionError("no sideband connection for call " + callId + " reached the fake upstream");
+        }
+        return script;
     }
 
     static String id(String prefix) {

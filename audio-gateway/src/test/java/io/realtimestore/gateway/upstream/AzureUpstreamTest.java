@@ -76,8 +76,10 @@ class AzureUpstreamTest {
         assertThat(call.get("offer")).isEqualTo(offer);
         assertThat(call.get("authorization")).isEqualTo("Bearer ek_fake_ephemeral").doesNotContain(AZURE_KEY);
         // the sideband: Azure's realtime route with the call id, authenticated with the gateway's own key
-        assertThat(FakeUpstream.QUERIES.get(FakeUpstream.QUERIES.size() - 1)).isEqualTo("call_id=" + callId);
-        assertThat(FakeUpstream.HANDSHAKES.get(FakeUpstream.HANDSHAKES.size() - 1).get("api-key")).containsExactly(AZURE_KEY);
+        FakeUpstream.receivedOnCall(callId); // waits until the fake has seen the sideband open
+        int sideband = FakeUpstream.QUERIES.indexOf("call_id=" + callId);
+        assertThat(sideband).isNotNegative();
+        assertThat(FakeUpstream.HANDSHAKES.get(sideband).get("api-key")).containsExactly(AZURE_KEY);
 
         FakeUpstream.playOnCall(callId, "two tools");
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> FakeUpstream.receivedOnCall(callId)

@@ -70,7 +70,9 @@ class WebRtcBrowserIT {
             assertThat(browser.stats().get("transport")).isEqualTo("webrtc");
             assertThat(browser.stats().get("callId")).isEqualTo(FakeVoiceService.CALL_ID);
             assertThat(service.callAuthorizations).containsExactly("Bearer " + FakeVoiceService.SECRET);
-            assertThat(service.sidebandQueries).containsExactly("call_id=" + FakeVoiceService.CALL_ID);
+            browser.await("the gateway's sideband on the call", 10,
+                    b -> service.sidebandQueries.contains("call_id=" + FakeVoiceService.CALL_ID));
+            assertThat(service.sidebandQueries).hasSize(1);
 
             browser.find("#assistant-text").sendKeys("show me tents", Keys.ENTER);
             browser.await("product cards from the gateway's search", 30, b -> !b.findAll("#assistant-cards .product-card").isEmpty());

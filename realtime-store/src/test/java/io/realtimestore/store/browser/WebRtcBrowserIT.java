@@ -31,14 +31,7 @@ class WebRtcBrowserIT {
         service = new FakeVoiceService();
         int storePort = ServiceProcess.freePort();
         products = Suite.products();
-        gateway = ServiceProcess.of("audio-gateway")
-                .env("GATEWAY_DATA_DIR", "./data")
-                .env("GATEWAY_API_KEY", Suite.GATEWAY_KEY)
-                .env("GATEWAY_ALLOWED_ORIGINS", "http://localhost:" + storePort)
-                .env("PRODUCTS_URL", products.url())
-                .env("REALTIME_UPSTREAM", "url")
-                .env("REALTIME_UPSTREAM_URL", service.realtimeUrl())
-                .start();
+        gateway = Suite.gatewayOnUrl(products.url(), "http://localhost:" + storePort, service.realtimeUrl());
         store = ServiceProcess.of("realtime-store").port(storePort)
                 .env("PRODUCTS_URL", products.url())
                 .env("GATEWAY_URL", gateway.url())

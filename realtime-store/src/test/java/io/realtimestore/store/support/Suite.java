@@ -24,13 +24,23 @@ public final class Suite {
      * letting pages from {@code allowedOrigins} connect.
      */
     public static ServiceProcess gateway(ServiceProcess products, String allowedOrigins) {
+        return gateway(products.url(), allowedOrigins, "local", "");
+    }
+
+    /** The gateway on a GA Realtime URL ({@code REALTIME_UPSTREAM=url}), e.g. a fake voice service with WebRTC. */
+    public static ServiceProcess gatewayOnUrl(String productsUrl, String allowedOrigins, String realtimeUrl) {
+        return gateway(productsUrl, allowedOrigins, "url", realtimeUrl);
+    }
+
+    private static ServiceProcess gateway(String productsUrl, String allowedOrigins, String upstream, String upstreamUrl) {
         return ServiceProcess.of("audio-gateway")
                 .jvmOption("--enable-native-access=ALL-UNNAMED")
                 .env("GATEWAY_DATA_DIR", "./data")
                 .env("GATEWAY_API_KEY", GATEWAY_KEY)
                 .env("GATEWAY_ALLOWED_ORIGINS", allowedOrigins)
-                .env("PRODUCTS_URL", products.url())
-                .env("REALTIME_UPSTREAM", "local")
+                .env("PRODUCTS_URL", productsUrl)
+                .env("REALTIME_UPSTREAM", upstream)
+                .env("REALTIME_UPSTREAM_URL", upstreamUrl)
                 .start();
     }
 }

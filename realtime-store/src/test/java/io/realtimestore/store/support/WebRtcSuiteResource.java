@@ -18,13 +18,7 @@ public class WebRtcSuiteResource implements QuarkusTestResourceLifecycleManager 
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the fake provider", e);
         }
-        gateway = ServiceProcess.of("audio-gateway")
-                .env("GATEWAY_DATA_DIR", "./data")
-                .env("GATEWAY_API_KEY", Suite.GATEWAY_KEY)
-                .env("PRODUCTS_URL", "http://localhost:" + ServiceProcess.freePort())
-                .env("REALTIME_UPSTREAM", "url")
-                .env("REALTIME_UPSTREAM_URL", provider.realtimeUrl())
-                .start();
+        gateway = Suite.gatewayOnUrl("http://localhost:" + ServiceProcess.freePort(), "http://localhost:8080", provider.realtimeUrl());
         return Map.of(
                 "quarkus.rest-client.products.url", "http://localhost:" + ServiceProcess.freePort(),
                 "store.gateway.url", gateway.url(),

@@ -119,7 +119,7 @@ export class Cards {
 
     const pick = document.createElement('button');
     pick.type = 'button';
-    pick.className = 'card-pick';
+    pick.className = 'assistant-button card-pick';
     pick.textContent = 'Tell me more';
     pick.setAttribute('aria-label', `Tell me more about ${product.name}`);
     pick.addEventListener('click', () => this.onPick(product));

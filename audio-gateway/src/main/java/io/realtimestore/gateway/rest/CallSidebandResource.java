@@ -2,6 +2,7 @@ package io.realtimestore.gateway.rest;
 
 import io.realtimestore.gateway.calls.WebRtcCalls;
 import io.realtimestore.gateway.security.GatewayApiKey;
+import io.realtimestore.gateway.session.SidebandRefusedException;
 import io.realtimestore.gateway.session.SidebandSessions;
 import io.realtimestore.gateway.upstream.UpstreamUnavailableException;
 import io.smallrye.mutiny.Uni;
@@ -40,16 +41,12 @@ public class CallSidebandResource {
             return Uni.createFrom().item(Problems.problem(Response.Status.BAD_REQUEST,
                     "callId must be the provider's call id (rtc_ followed by letters, digits, _ or -)"));
         }
-        var refusal = sidebands.refusal(callId);
-        if (refusal.isPresent()) {
-            return Uni.createFrom().item(Problems.problem(Response.Status.CONFLICT, refusal.get()));
-        }
         return sidebands.attach(callId)
                 .map(attached -> Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON)
                         .entity(Map.of("call_id", callId, "status", "attached")).build())
                 .onFailure(UpstreamUnavailableException.class).recoverWithItem(failure -> Problems.problem(
                         Response.Status.BAD_GATEWAY, "could not attach to the call: " + failure.getMessage()))
-                .onFailure(IllegalStateException.class).recoverWithItem(failure -> Problems.problem(
+                .onFailure(SidebandRefusedException.class).recoverWithItem(failure -> Problems.problem(
                         Response.Status.CONFLICT, failure.getMessage()));
     }
 }

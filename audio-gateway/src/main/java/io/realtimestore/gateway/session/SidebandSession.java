@@ -1,10 +1,12 @@
 package io.realtimestore.gateway.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opentelemetry.api.trace.Span;
 import io.quarkus.logging.Log;
 import io.realtimestore.gateway.protocol.EventScanner;
 import io.realtimestore.gateway.protocol.Events;
+import io.realtimestore.gateway.tools.ProductTools;
 import io.realtimestore.gateway.tools.ToolCall;
 import io.realtimestore.gateway.upstream.UpstreamConnection;
 import io.realtimestore.gateway.upstream.UpstreamListener;
@@ -27,6 +29,7 @@ final class SidebandSession implements ToolHost, UpstreamListener {
     private final Runnable onClosed;
     private final Span span;
     private volatile UpstreamConnection upstream;
+    private volatile long durationTimer = -1;
     private volatile boolean closed;
 
     SidebandSession(String callId, SessionServices services, Runnable onClosed) {
@@ -37,8 +40,10 @@ final class SidebandSession implements ToolHost, UpstreamListener {
         this.span = services.tracer.spanBuilder("realtime.sideband").setAttribute("realtime.call_id", callId).startSpan();
     }
 
-    void connected(UpstreamConnection connection) {
+    /** The sideband is open; {@code durationTimer} ends it at the maximum session duration unless the call ends first. */
+    void connected(UpstreamConnection connection, long durationTimer) {
         this.upstream = connection;
+        this.durationTimer = durationTimer;
     }
 
     @Override
@@ -89,15 +94,15 @@ final class SidebandSession implements ToolHost, UpstreamListener {
         boolean instructionsKept = services.policy.instructions().equals(session.path("instructions").asText(null));
         Set<String> tools = new HashSet<>();
         session.path("tools").forEach(tool -> tools.add(tool.path("name").asText()));
-        Set<String> ours = new HashSet<>();
-        services.policy.initialSession().path("tools").forEach(tool -> ours.add(tool.path("name").asText()));
-        if (instructionsKept && tools.equals(ours)) {
+        if (instructionsKept && tools.equals(Set.copyOf(ProductTools.NAMES))) {
             return;
         }
         Log.warnf("Sideband %s: the call's instructions or tools were changed by a client; restoring the gateway's", callId);
-        var restore = Events.JSON.createObjectNode().put("type", "realtime").put("instructions", services.policy.instructions());
-        restore.set("tools", services.policy.initialSession().get("tools"));
-        restore.put("tool_choice", "auto");
+        ObjectNode policy = services.policy.initialSession();
+        ObjectNode restore = Events.JSON.createObjectNode().put("type", "realtime");
+        restore.set("instructions", policy.get("instructions"));
+        restore.set("tools", policy.get("tools"));
+        restore.set("tool_choice", policy.get("tool_choice"));
         sendToUpstream(Events.sessionUpdate(restore, null));
     }
 
@@ -107,6 +112,9 @@ final class SidebandSession implements ToolHost, UpstreamListener {
             return;
         }
         closed = true;
+        if (durationTimer >= 0) {
+            services.vertx.cancelTimer(durationTimer);
+        }
         span.end();
         Log.infof("Sideband %s: the call ended (%d %s)", callId, code, reason == null ? "" : reason);
         onClosed.run();

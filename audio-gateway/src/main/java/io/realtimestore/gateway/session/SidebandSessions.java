@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -22,33 +23,36 @@ public class SidebandSessions {
         this.services = services;
     }
 
-    /** What refuses an attach now: the upstream has no calls, the call is already attached, or the cap is reached. */
-    public synchronized java.util.Optional<String> refusal(String callId) {
+    /** What refuses an attach now: the call is already attached, or the gateway is at its session cap. */
+    private Optional<String> refusal(String callId) {
         if (calls.containsKey(callId)) {
-            return java.util.Optional.of("the gateway is already attached to call " + callId);
+            return Optional.of("the gateway is already attached to call " + callId);
         }
         if (calls.size() + services.registry.activeCount() >= services.limits.maxSessions()) {
-            return java.util.Optional.of("the gateway is at its session limit (" + services.limits.maxSessions() + "); try again shortly");
+            return Optional.of("the gateway is at its session limit (" + services.limits.maxSessions() + "); try again shortly");
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
-    /** Attaches to the call; the Uni fails with {@link UpstreamUnavailableException} when the provider refuses. */
+    /**
+     * Attaches to the call. The Uni fails with {@link SidebandRefusedException} when the call is already attached or
+     * the cap is reached, and with {@link UpstreamUnavailableException} when the provider refuses.
+     */
     public Uni<Void> attach(String callId) {
-        SidebandSession session = new SidebandSession(callId, services, () -> calls.remove(callId));
+        SidebandSession session;
         synchronized (this) {
-            if (refusal(callId).isPresent()) {
-                return Uni.createFrom().failure(new IllegalStateException(refusal(callId).get()));
+            Optional<String> refused = refusal(callId);
+            if (refused.isPresent()) {
+                return Uni.createFrom().failure(new SidebandRefusedException(refused.get()));
             }
+            session = new SidebandSession(callId, services, () -> calls.remove(callId));
             calls.put(callId, session);
         }
         return services.upstream.sideband(callId, session)
                 .orElseGet(() -> Uni.createFrom().failure(new UpstreamUnavailableException("the '" + services.upstream.name()
                         + "' upstream has no WebRTC calls")))
-                .invoke(connection -> {
-                    session.connected(connection);
-                    services.vertx.setTimer(services.limits.maxSessionDuration().toMillis(), timer -> session.close("maximum duration"));
-                })
+                .invoke(connection -> session.connected(connection,
+                        services.vertx.setTimer(services.limits.maxSessionDuration().toMillis(), timer -> session.close("maximum duration"))))
                 .onFailure().invoke(failure -> calls.remove(callId))
                 .replaceWithVoid();
     }

@@ -132,4 +132,9 @@ public class ClientTokens {
             return status;
         }
     }
+
+    /** The WWW-Authenticate value for a refused or missing token (RFC 6750). */
+    public static String bearerChallenge(String description) {
+        return "Bearer realm=\"realtime\", error=\"invalid_token\", error_description=\"" + description.replace('"', '\'') + "\"";
+    }
 }

@@ -115,10 +115,12 @@ public final class RealtimeSession implements ToolHost {
     }
 
     private void upstreamFailed(Throwable failure) {
-        String reason = failure instanceof UpstreamUnavailableException ? failure.getMessage() : "the upstream could not be reached";
-        Log.warnf("Session %s: upstream %s unavailable: %s", id, services.upstream.name(), reason);
-        sendToClient(Events.error("server_error", "upstream_unavailable", "The voice service is unavailable: " + reason, null, null));
-        end(1013, "upstream unavailable", "upstream_unavailable");
+        UpstreamUnavailableException unavailable = failure instanceof UpstreamUnavailableException known
+                ? known : new UpstreamUnavailableException("the upstream could not be reached");
+        Log.warnf("Session %s: upstream %s unavailable: %s", id, services.upstream.name(), unavailable.getMessage());
+        sendToClient(Events.error("server_error", unavailable.code(), "The voice service is unavailable: "
+                + unavailable.getMessage(), null, null));
+        end(1013, "upstream unavailable", unavailable.code());
     }
 
     /** A text message from the client. Never throws: a bad event gets an error event, abuse closes the session. */

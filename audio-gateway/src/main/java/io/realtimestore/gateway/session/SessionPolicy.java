@@ -39,6 +39,7 @@ public class SessionPolicy {
     private final SessionDefaults defaults;
     private final ToolsConfig toolsConfig;
     private final String instructionsTemplate;
+    private final String textChatNote = resource("/session/text-chat.txt");
     private final Clock clock;
 
     @jakarta.inject.Inject
@@ -50,7 +51,7 @@ public class SessionPolicy {
         this.defaults = defaults;
         this.toolsConfig = toolsConfig;
         this.clock = clock;
-        this.instructionsTemplate = defaults.instructions().orElseGet(SessionPolicy::builtInInstructions);
+        this.instructionsTemplate = defaults.instructions().orElseGet(() -> resource("/session/instructions.txt"));
         if (!defaults.allowedVoices().contains(defaults.voice())) {
             throw new IllegalStateException("SESSION_VOICE '" + defaults.voice()
                     + "' is not in SESSION_ALLOWED_VOICES " + defaults.allowedVoices());
@@ -69,6 +70,11 @@ public class SessionPolicy {
     public String instructions() {
         String date = LocalDate.now(clock).format(DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH));
         return instructionsTemplate.replace("{store}", defaults.storeName()).replace("{date}", date);
+    }
+
+    /** The same instructions for a written conversation ({@code /v1/chat}), with a note that it is written. */
+    public String textChatInstructions() {
+        return instructions() + "\n" + textChatNote;
     }
 
     /** The complete session the gateway sends upstream as soon as the upstream session exists. */
@@ -277,10 +283,10 @@ public class SessionPolicy {
         return new ProtocolException("forbidden_parameter", message, param, eventId);
     }
 
-    private static String builtInInstructions() {
-        try (InputStream in = SessionPolicy.class.getResourceAsStream("/session/instructions.txt")) {
+    private static String resource(String path) {
+        try (InputStream in = SessionPolicy.class.getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalStateException("session/instructions.txt is missing from the gateway");
+                throw new IllegalStateException(path + " is missing from the gateway");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
         } catch (IOException e) {

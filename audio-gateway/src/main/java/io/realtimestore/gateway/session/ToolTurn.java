@@ -1,16 +1,12 @@
 package io.realtimestore.gateway.session;
 
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.context.Context;
-import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import io.realtimestore.dto.realtime.StoreEvents;
 import io.realtimestore.gateway.protocol.Events;
 import io.realtimestore.gateway.tools.ToolCall;
 import io.realtimestore.gateway.tools.ToolOutcome;
 import io.smallrye.mutiny.Uni;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -45,26 +41,11 @@ final class ToolTurn {
     }
 
     private Uni<ToolOutcome> runOne(ToolCall call, Span turn) {
-        Span span = services.tracer.spanBuilder("realtime.tool " + call.name())
-                .setParent(Context.root().with(turn))
-                .setAttribute("realtime.tool.name", call.name()).setAttribute("realtime.tool.call_id", call.callId())
-                .startSpan();
-        long started = System.nanoTime();
-        Uni<ToolOutcome> outcome;
-        try (Scope ignored = span.makeCurrent()) {
-            // Subscribed inside the span's scope so the REST call to products-service carries its trace context.
-            outcome = services.tools.run(call).memoize().indefinitely();
-            outcome.subscribe().with(done -> { }, failure -> { });
-        }
-        return outcome.invoke(result -> {
-            Duration latency = Duration.ofNanos(System.nanoTime() - started);
-            services.metrics.tool(call.name(), result.ok(), latency);
-            if (!result.ok()) {
-                span.setStatus(StatusCode.ERROR, result.message());
-            }
-            span.end();
+        return services.toolRunner.run(call, turn).map(run -> {
+            ToolOutcome result = run.outcome();
             session.sendStoreEvent(new StoreEvents.ToolResult(Events.newEventId(), call.name(), call.callId(),
-                    result.ok() ? "ok" : "error", latency.toMillis(), result.cards(), result.message()));
+                    result.ok() ? "ok" : "error", run.latency().toMillis(), result.cards(), result.message()));
+            return result;
         });
     }
 }

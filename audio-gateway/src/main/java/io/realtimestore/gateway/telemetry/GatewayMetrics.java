@@ -73,6 +73,11 @@ public class GatewayMetrics {
                 .register(registry).record(latency);
     }
 
+    /** A text-chat turn ended: {@code outcome} is ok, or the error code the shopper was given. */
+    public void chatTurn(String model, String outcome, Duration duration) {
+        Timer.builder("chat.turns").tag("model", model).tag("outcome", outcome).register(registry).record(duration);
+    }
+
     public void sessionClosed(String reason, Duration duration) {
         DistributionSummary.builder("realtime.session.duration.seconds").tag("reason", reason)
                 .register(registry).record(duration.toSeconds());

@@ -2,7 +2,7 @@ package io.realtimestore.gateway.upstream;
 
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import io.quarkus.logging.Log;
-import io.realtimestore.gateway.client.CatalogVocabularyReader;
+import io.realtimestore.gateway.client.CatalogNames;
 import io.realtimestore.gateway.config.GatewayConfig;
 import io.realtimestore.gateway.config.SessionDefaults;
 import io.realtimestore.gateway.config.UpstreamConfig;
@@ -29,13 +29,13 @@ public class UpstreamProducer {
     @Produces
     @ApplicationScoped
     Upstream upstream(UpstreamConfig config, Vertx vertx, GatewayConfig gateway, SessionDefaults defaults,
-            CatalogVocabularyReader catalog) {
+            CatalogNames catalog) {
         WebSocketUpstream sockets = new WebSocketUpstream(vertx, config.connectTimeout(), UPSTREAM_MAX_MESSAGE_BYTES);
         Upstream upstream = switch (config.upstream()) {
             case URL -> url(config, sockets);
             case OPENAI -> openAi(config, sockets);
             case AZURE -> azure(config, sockets);
-            case LOCAL -> local(config.local(), vertx, gateway, defaults, catalog);
+            case LOCAL -> local(config.local(), gateway, defaults, catalog);
         };
         upstream.unavailableReason().ifPresentOrElse(
                 reason -> Log.warnf("Realtime upstream '%s' is not usable: %s", upstream.name(), reason),
@@ -58,17 +58,15 @@ public class UpstreamProducer {
     }
 
     /**
-     * The offline engine, fed with the catalog's names now and every {@code catalogRefresh} (products-service may
-     * start after the gateway: until the first read succeeds, it is retried every 15 s).
+     * The offline engine, fed with the catalog's names now and every {@code catalogRefresh}.
      */
-    private static Upstream local(UpstreamConfig.Local config, Vertx vertx, GatewayConfig gateway, SessionDefaults defaults,
-            CatalogVocabularyReader catalog) {
+    private static Upstream local(UpstreamConfig.Local config, GatewayConfig gateway, SessionDefaults defaults,
+            CatalogNames catalog) {
         LocalVoiceOptions options = LocalVoiceOptions.defaults(gateway.dataDir());
         options = new LocalVoiceOptions(options.modelDir(), config.recognizers() > 0 ? config.recognizers() : options.recognizers(),
                 config.workers() > 0 ? config.workers() : options.workers());
         LocalVoiceEngine engine = LocalVoiceEngine.start(options);
-        CatalogFeed feed = new CatalogFeed(vertx, catalog, engine, config.catalogRefresh());
-        feed.start();
+        catalog.follow(engine::useCatalog);
         return new LocalVoiceUpstream(engine, defaults.voice(), gateway.limits().maxSessionDuration());
     }
 

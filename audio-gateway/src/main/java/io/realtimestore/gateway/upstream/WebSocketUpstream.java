@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientWebSocket;
+import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
@@ -73,7 +74,7 @@ final class WebSocketUpstream {
                 socket.exceptionHandler(failure -> socket.close());
                 socket.connect(options).onComplete(result -> {
                     if (result.failed()) {
-                        emitter.fail(new UpstreamUnavailableException(describe(result.cause())));
+                        emitter.fail(new UpstreamUnavailableException(code(result.cause()), describe(result.cause())));
                     } else {
                         emitter.complete(new Connection(result.result()));
                     }
@@ -85,6 +86,12 @@ final class WebSocketUpstream {
                 sessionLoop.runOnContext(ignored -> connect.run()); // e.g. after an Entra token arrived elsewhere
             }
         });
+    }
+
+    private static String code(Throwable failure) {
+        return failure instanceof UpgradeRejectedException rejected
+                ? UpstreamUnavailableException.codeForStatus(rejected.getStatus())
+                : UpstreamUnavailableException.UNAVAILABLE;
     }
 
     private static String describe(Throwable failure) {

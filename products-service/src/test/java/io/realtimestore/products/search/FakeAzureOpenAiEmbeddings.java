@@ -5,28 +5,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.realtimestore.testsupport.SelfSignedHttpsServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 
 /**
  * Stands in for Azure OpenAI's embeddings endpoint ({@code POST /openai/deployments/{deployment}/embeddings}),
  * which cannot be reached from here. It answers in the service's wire format with deterministic vectors — word
  * hashes folded into 256 dimensions — so texts that share words are similar, as with a real model. Azure's client
- * refuses to send an API key over plain HTTP, so the fake serves HTTPS with a throw-away self-signed certificate
- * that the test JVM is told to trust.
+ * refuses to send an API key over plain HTTP, so the fake serves HTTPS through {@link SelfSignedHttpsServer},
+ * whose throw-away self-signed certificate the test JVM is told to trust.
  */
 public class FakeAzureOpenAiEmbeddings implements QuarkusTestResourceLifecycleManager {
 
@@ -37,46 +29,16 @@ public class FakeAzureOpenAiEmbeddings implements QuarkusTestResourceLifecycleMa
     static final List<String> SEEN_KEYS = new CopyOnWriteArrayList<>();
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private HttpsServer server;
+    private SelfSignedHttpsServer server;
 
     @Override
     public Map<String, String> start() {
-        try {
-            Path dir = Files.createTempDirectory("fake-azure");
-            Path keystore = dir.resolve("fake-azure.p12");
-            String password = "changeit";
-            Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                    "-genkeypair", "-alias", "fake", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                    "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
-                    "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", password, "-keypass", password)
-                    .redirectErrorStream(true).start();
-            if (keytool.waitFor() != 0) {
-                throw new IllegalStateException("keytool failed: " + new String(keytool.getInputStream().readAllBytes()));
-            }
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            try (InputStream in = Files.newInputStream(keystore)) {
-                store.load(in, password.toCharArray());
-            }
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(store, password.toCharArray());
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(keys.getKeyManagers(), null, null);
-            server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.setHttpsConfigurator(new HttpsConfigurator(tls));
-            server.createContext("/", this::handle);
-            server.start();
-            // The client side of this JVM trusts exactly this certificate.
-            System.setProperty("javax.net.ssl.trustStore", keystore.toString());
-            System.setProperty("javax.net.ssl.trustStorePassword", password);
-            System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
-            return Map.of(
-                    "search.embedding.azure-endpoint", "https://localhost:" + server.getAddress().getPort(),
-                    "search.embedding.azure-deployment", DEPLOYMENT,
-                    "search.embedding.azure-api-key", API_KEY,
-                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:azure;MODE=MSSQLServer;DB_CLOSE_DELAY=-1");
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot start the fake Azure OpenAI endpoint", e);
-        }
+        server = SelfSignedHttpsServer.start(this::handle);
+        return Map.of(
+                "search.embedding.azure-endpoint", server.url(),
+                "search.embedding.azure-deployment", DEPLOYMENT,
+                "search.embedding.azure-api-key", API_KEY,
+                "quarkus.datasource.jdbc.url", "jdbc:h2:mem:azure;MODE=MSSQLServer;DB_CLOSE_DELAY=-1");
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -117,10 +79,7 @@ public class FakeAzureOpenAiEmbeddings implements QuarkusTestResourceLifecycleMa
     @Override
     public void stop() {
         if (server != null) {
-            server.stop(0);
+            server.close();
         }
-        System.clearProperty("javax.net.ssl.trustStore");
-        System.clearProperty("javax.net.ssl.trustStorePassword");
-        System.clearProperty("javax.net.ssl.trustStoreType");
     }
 }

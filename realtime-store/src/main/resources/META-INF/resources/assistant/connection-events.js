@@ -5,6 +5,7 @@
 import { MAX_ATTEMPTS } from './retrying-link.js';
 import { advanceCaptions, settleCaptions } from './captions.js';
 import { buildContext } from './session-setup.js';
+import { enterTextChat, voiceDownReason } from './text-chat.js';
 
 /** The handlers for new Connection({...}), bound to the controller. */
 export function linkHandlers(a) {
@@ -104,7 +105,11 @@ function closed(a, { code, reason }) {
   });
 }
 
-function failed(a, { message, gaveUp }) {
+function failed(a, { message, gaveUp, reason }) {
+  if (reason === 'unreachable') {
+    enterTextChat(a, voiceDownReason(reason)); // the gateway's WebSocket is out of reach: its text chat may not be
+    return;
+  }
   a.teardown();
   a.phase = 'error';
   a.status.showNotice(gaveUp

@@ -1,66 +1,16 @@
-// The link to the Realtime gateway: a fresh single-use token from the store for every attempt, the
-// WebSocket with the store's subprotocols, and reconnection with exponential backoff when the socket drops.
+// The link to the Realtime gateway: a fresh single-use token from the store for every attempt (store-session.js),
+// the WebSocket with the store's subprotocols, and reconnection with exponential backoff when the socket drops.
 //
-// The token only ever lives in a local variable between the fetch and the WebSocket constructor: it is never
-// logged, stored, or shown (it travels as a subprotocol because browsers cannot set an Authorization header).
+// The token travels as a subprotocol because browsers cannot set an Authorization header on a WebSocket.
 
 export const SUBPROTOCOL = 'realtime-store.v1';
 const TOKEN_PROTOCOL_PREFIX = 'realtime-store.token.';
-const SESSION_ENDPOINT = '/api/assistant/session';
+// Sockets that could not be opened this many times in a row: the voice service is out of reach, and the conversation
+// goes on by text chat meanwhile (text-chat.js). Fewer are retried quietly, a Connect click's first one included.
+const UNREACHABLE_AFTER = 3;
 
 import { RetryingLink } from './retrying-link.js';
-
-/** A failure the shopper should read as is (the server's problem detail, or our own wording). */
-export class ConnectionError extends Error {
-  constructor(message, status) {
-    super(message);
-    this.name = 'ConnectionError';
-    this.status = status || 0;
-  }
-}
-
-/** What a refused request says, in words for the shopper (also used by webrtc-connection.js). */
-export async function problemDetail(response) {
-  try {
-    const type = response.headers.get('Content-Type') || '';
-    if (type.includes('json')) {
-      const body = await response.json();
-      if (body && typeof body.detail === 'string' && body.detail) {
-        return body.detail;
-      }
-      if (body && typeof body.title === 'string' && body.title) {
-        return body.title;
-      }
-    }
-  } catch (unreadable) {
-    // fall through to the status line
-  }
-  return `The store could not start an assistant session (HTTP ${response.status}${response.statusText ? ' ' + response.statusText : ''}).`;
-}
-
-/** POST /api/assistant/session → {token, url}. */
-async function fetchSession() {
-  let response;
-  try {
-    response = await fetch(SESSION_ENDPOINT, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json' },
-      body: '{}',
-      credentials: 'same-origin',
-      cache: 'no-store',
-    });
-  } catch (offline) {
-    throw new ConnectionError('The store could not be reached. Check your connection.');
-  }
-  if (!response.ok) {
-    throw new ConnectionError(await problemDetail(response), response.status);
-  }
-  const body = await response.json().catch(() => null);
-  if (!body || typeof body.token !== 'string' || !body.token || typeof body.url !== 'string' || !body.url) {
-    throw new ConnectionError('The store answered the session request without a usable token.');
-  }
-  return { token: body.token, url: toWebSocketUrl(body.url) };
-}
+import { fetchSession } from './store-session.js';
 
 // The server normally gives an absolute ws(s):// URL; a relative or http(s) one is resolved against the page.
 function toWebSocketUrl(raw) {
@@ -81,12 +31,19 @@ export class Connection extends RetryingLink {
    * @param {(info: {attempt: number, delayMs: number}) => void} handlers.onRetry  a reconnect is scheduled
    * @param {(info: {attempt: number}) => void} handlers.onAttempt  a (re)connection attempt starts
    * @param {(info: {code: number, reason: string}) => void} handlers.onClosed  closed for good (no retry)
-   * @param {(info: {message: string, gaveUp: boolean}) => void} handlers.onFailed
+   * @param {(info: {message: string, gaveUp: boolean, reason: string|null}) => void} handlers.onFailed  reason
+   *        'unreachable': the socket could not be opened UNREACHABLE_AFTER times in a row
    * @param {() => void} handlers.onDrop  an established connection dropped (a retry follows)
    */
   constructor(handlers) {
     super(handlers);
     this.socket = null;
+    this.unopened = 0; // consecutive sockets that closed before they opened
+  }
+
+  connect(options) {
+    this.unopened = 0;
+    super.connect(options);
   }
 
   get isOpen() {
@@ -102,7 +59,8 @@ export class Connection extends RetryingLink {
     this.handlers.onAttempt({ attempt: this.attempt });
     let session;
     try {
-      session = await fetchSession();
+      session = await fetchSession('url');
+      session.url = toWebSocketUrl(session.address);
     } catch (error) {
       if (generation === this.generation) {
         this.failedAttempt(error.message);
@@ -129,6 +87,7 @@ export class Connection extends RetryingLink {
         return;
       }
       opened = true;
+      this.unopened = 0;
       this.reportOpen();
     });
     socket.addEventListener('message', (message) => {
@@ -151,20 +110,23 @@ export class Connection extends RetryingLink {
       this.handlers.onClosed({ code, reason });
       return;
     }
-    if (!this.retrying) {
-      // The first attempt of a Connect click: say why instead of retrying silently.
-      const why = code === 1006
-        ? 'The assistant service refused or dropped the connection.'
-        : `The assistant service closed the connection (code ${code}${reason ? ': ' + reason : ''}).`;
-      this.fail(why, false);
+    if (!opened) {
+      this.unopened++;
+      if (this.unopened >= UNREACHABLE_AFTER) {
+        this.fail('The voice service could not be reached.', false, 'unreachable');
+        return;
+      }
+      this.retrying = true; // not yet a reason to give up: the next attempt follows the backoff
+      this.failedAttempt('the assistant service could not be reached');
       return;
     }
-    if (opened) {
-      this.handlers.onDrop({ code, reason });
+    if (!this.retrying) {
+      // The first attempt of a Connect click was closed: say why instead of retrying silently.
+      this.fail(`The assistant service closed the connection (code ${code}${reason ? ': ' + reason : ''}).`, false);
+      return;
     }
-    this.failedAttempt(opened
-      ? `the connection dropped (code ${code})`
-      : 'the assistant service could not be reached');
+    this.handlers.onDrop({ code, reason });
+    this.failedAttempt(`the connection dropped (code ${code})`);
   }
 
   transmit(text) {

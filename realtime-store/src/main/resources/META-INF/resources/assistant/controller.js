@@ -6,7 +6,8 @@
 // The link is one of two kinds, chosen with the panel's Connection select (transport.js): a WebSocket through the
 // store's gateway (connection.js, with the Player for the assistant's voice), or a WebRTC call with the voice
 // service (webrtc-connection.js, with RemoteAudio: the voice is a media track). Both report through the same
-// handlers, and `this.transport` says which one `this.connection` is.
+// handlers, and `this.transport` says which one `this.connection` is. When voice cannot be used at all, the
+// conversation goes on as a text chat with the gateway (phase 'chat', text-chat.js), until voice is back.
 //
 // The modules receive this controller as `a` where they need the shared state:
 //   page-lifecycle.js     saving and restoring the conversation across page loads, pagehide/pageshow
@@ -18,6 +19,7 @@
 //   voice-input.js        opening the microphone, the level meter, the text-only fallback
 //   talk.js               streaming the microphone, push-to-talk turns
 //   text-messages.js      typed questions and card picks, and their outbox
+//   text-chat.js          the text chat when voice is unavailable: entering it, its turns, voice coming back
 //   turn-taking.js        silencing the assistant when the shopper takes the turn (flush, cancel, truncate)
 //   captions.js           captions in step with playback; waiting for playback to drain
 //   responses.js          the active response, the cancelled ones, and the items each produced
@@ -28,6 +30,7 @@ import { Player } from './player.js';
 import { RemoteAudio } from './remote-audio.js';
 import { Transcript } from './transcript.js';
 import { Cards } from './cards.js';
+import { ChatLink } from './chat-link.js';
 import { EventLog } from './event-log.js';
 import { StatusView } from './status.js';
 import { Saver } from './storage.js';
@@ -39,13 +42,13 @@ import { newCounters, statsSnapshot } from './stats.js';
 import { computeStatus } from './status-text.js';
 import * as talk from './talk.js';
 import * as textMessages from './text-messages.js';
-import { chooseTransport, makeConnection, transportOf } from './transport.js';
+import { adoptConnection, chooseTransport, makeConnection, transportOf } from './transport.js';
 import { openMicrophone, TEXT_ONLY } from './voice-input.js';
 import { newCallState } from './webrtc-events.js';
 
 const RESUME_BUTTON_DELAY_MS = 400; // a context needs a moment to start even when allowed (Firefox)
 
-const ACTIVE_PHASES = new Set(['connecting', 'open', 'reconnecting', 'ending']);
+const ACTIVE_PHASES = new Set(['connecting', 'open', 'reconnecting', 'ending', 'chat']);
 
 export class AssistantController {
   /**
@@ -53,7 +56,7 @@ export class AssistantController {
    */
   constructor(ui) {
     this.ui = ui;
-    this.status = new StatusView(ui.status, ui.notice);
+    this.status = new StatusView(ui.status, ui.notice, ui.modeNote);
     this.saver = new Saver(() => pages.collectState(this));
     this.transcript = new Transcript(ui.transcript, { onChange: () => this.saver.schedule() });
     this.cards = new Cards(ui.cards, {
@@ -66,7 +69,7 @@ export class AssistantController {
     this.connection = null;
     this.useTransport(transportOf(ui.transport.value));
 
-    this.phase = 'idle'; // idle | connecting | open | reconnecting | ending | error
+    this.phase = 'idle'; // idle | connecting | open | reconnecting | ending | error | chat
     this.idleText = 'Not connected';
     this.mic = null;
     this.micState = 'off'; // off | starting | on | failed
@@ -100,6 +103,10 @@ export class AssistantController {
     this.persistConnected = null;
     this.closeText = '';
     this.counters = newCounters();
+    this.chatLink = new ChatLink({ onSession: () => this.saver.schedule() }); // its session id outlives a chat
+    // Why the conversation is a text chat (text-chat.js); kept across pagehide, so that it resumes as one.
+    this.chatReason = null;
+    this.probe = null; // while the phase is 'chat' for a voice outage: the VoiceProbe watching for voice
   }
 
   // ---- page lifecycle (see page-lifecycle.js) ------------------------------------------------------------
@@ -161,6 +168,8 @@ export class AssistantController {
     }
     const inGesture = !resume;
     this.status.clearNotice();
+    this.status.showNote('');
+    this.chatReason = null;
     this.ending = false;
     this.wantVoice = voice;
     this.textOnly = voice ? null : TEXT_ONLY.typed;
@@ -201,10 +210,35 @@ export class AssistantController {
     });
   }
 
+  /**
+   * Voice is back while the conversation was a text chat (text-chat.js): the background probe's link, open and with
+   * its voice session up, becomes the conversation's link, and the audio starts as after a page load (no gesture:
+   * "Resume audio" may appear). The assistant gets the conversation so far as context, as after a reconnect.
+   */
+  resumeVoice(link, readyEvent) {
+    this.connection.close();
+    this.ui.transport.value = 'websocket';
+    this.transport = 'websocket';
+    this.connection = adoptConnection(this, link);
+    this.ending = false;
+    this.textOnly = this.wantVoice ? null : TEXT_ONLY.typed;
+    this.startPlayer(false);
+    if (this.wantVoice) {
+      openMicrophone(this, false);
+    }
+    this.contextOnOpen = true;
+    this.contextReason = 'chat';
+    link.handlers.onOpen({ reconnect: false });
+    link.handlers.onEvent(readyEvent); // the event the probe saw: the session's setup starts from it
+    this.scheduleResumeCheck();
+  }
+
   /** The shopper pressed Disconnect. */
   disconnect() {
     this.connection.close();
     this.teardown();
+    this.chatReason = null;
+    this.status.showNote('');
     this.phase = 'idle';
     this.idleText = 'Disconnected';
     this.render();
@@ -224,6 +258,11 @@ export class AssistantController {
     }
     this.micState = 'off';
     this.micReady = null;
+    if (this.probe) {
+      this.probe.stop();
+      this.probe = null;
+    }
+    this.chatLink.abort();
     this.remoteAudio.detach();
     if (this.player) {
       // Whatever was still revealing will not be heard now.
@@ -316,7 +355,9 @@ export class AssistantController {
     ui.talk.disabled = !talk.canTalk(this);
     ui.talk.setAttribute('aria-pressed', String(this.talking));
     ui.panel.dataset.talking = String(this.talking);
-    ui.ptt.disabled = this.micState === 'failed';
+    // A text chat has no microphone: push-to-talk waits for voice, and the level meter is hidden (assistant.css).
+    ui.ptt.disabled = this.micState === 'failed' || this.phase === 'chat';
+    ui.panel.dataset.mode = this.phase === 'chat' ? 'text' : 'voice';
     // On a call the microphone is muted or heard by the same state the Talk button shows (see talk.js).
     talk.syncMicTrack(this);
   }

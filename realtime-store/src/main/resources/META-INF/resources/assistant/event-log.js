@@ -8,7 +8,7 @@
 import { base64ByteLength } from './pcm.js';
 
 const MAX_ENTRIES = 300;
-const MERGED_TYPES = new Set(['input_audio_buffer.append', 'response.output_audio.delta']);
+const MERGED_TYPES = new Set(['input_audio_buffer.append', 'response.output_audio.delta', 'chat.text.delta']);
 
 function describeAudio(base64) {
   return `<base64 audio, ${base64ByteLength(base64)} bytes>`;

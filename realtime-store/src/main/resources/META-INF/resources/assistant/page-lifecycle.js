@@ -1,9 +1,11 @@
 // The conversation across page loads. The panel is on every page of the store: what the shopper has seen is
-// saved to sessionStorage (storage.js) and restored on the next page, where a live conversation is resumed.
+// saved to sessionStorage (storage.js) and restored on the next page, where a live conversation is resumed — by
+// voice, or as the text chat it was (with the same chat session, and why it is one).
 // pagehide closes the session cleanly; a page back from the back-forward cache picks it up again.
 
 import { loadState } from './storage.js';
 import { fillVoices } from './session-setup.js';
+import { enterTextChat, savedReason } from './text-chat.js';
 
 /** What is saved (the Saver calls this); restore() reads the same fields back. */
 export function collectState(a) {
@@ -16,7 +18,19 @@ export function collectState(a) {
     voice: a.voice,
     voices: a.voices,
     transport: a.transport,
+    chat: a.chatReason,
+    chatSession: a.chatLink.session,
   };
+}
+
+/** Picks a live conversation up again: as the text chat it was (`chat`, its reason), or by voice. No gesture here. */
+function resumeConversation(a, chat) {
+  if (chat) {
+    enterTextChat(a, chat);
+  } else {
+    // The audio contexts may start suspended ("Resume audio" appears if so).
+    a.connect({ voice: a.wantVoice, resume: true });
+  }
 }
 
 /** Restores what the previous page left, and resumes the conversation if it was live. */
@@ -30,10 +44,11 @@ export function restore(a) {
   a.voices = Array.isArray(saved.voices) ? saved.voices.filter((v) => typeof v === 'string') : [];
   fillVoices(a.ui.voice, a.voices, a.voice);
   a.ui.ptt.checked = a.ptt;
+  a.chatLink.setSession(typeof saved.chatSession === 'string' ? saved.chatSession : null);
+  a.wantVoice = saved.mode !== 'text';
   a.render();
   if (saved.connected === true) {
-    // No user gesture here: the audio contexts may start suspended ("Resume audio" appears if so).
-    a.connect({ voice: saved.mode !== 'text', resume: true });
+    resumeConversation(a, savedReason(saved.chat));
   }
 }
 
@@ -54,6 +69,6 @@ export function pageShow(a, persisted) {
   const resume = persisted && a.persistConnected === true;
   a.persistConnected = null;
   if (resume) {
-    a.connect({ voice: a.wantVoice, resume: true });
+    resumeConversation(a, a.chatReason);
   }
 }

@@ -17,6 +17,7 @@ function start() {
     panel,
     status: element('assistant-status'),
     notice: element('assistant-notice'),
+    modeNote: element('assistant-mode-note'),
     connect: element('assistant-connect'),
     resume: element('assistant-resume'),
     level: element('assistant-level'),

@@ -93,9 +93,10 @@ export class RetryingLink {
     }, delayMs);
   }
 
-  fail(message, gaveUp) {
+  /** The link stops; `reason` names a failure the controller treats specially (connection.js: 'unreachable'). */
+  fail(message, gaveUp, reason = null) {
     this.stop();
-    this.handlers.onFailed({ message, gaveUp });
+    this.handlers.onFailed({ message, gaveUp, reason });
   }
 
   /** Sends one client event; false when the link is not open. */

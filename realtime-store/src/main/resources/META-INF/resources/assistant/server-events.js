@@ -7,16 +7,17 @@
 import { base64ByteLength, base64ToFloat32 } from './pcm.js';
 import { advanceCaptions, captionPosition, settleCaptions } from './captions.js';
 import { fillVoices, setup, setupSoon } from './session-setup.js';
+import { enterTextChat, isVoiceDown, voiceDownReason } from './text-chat.js';
 import { assistantBusy, stopAssistant } from './turn-taking.js';
 
-// Plain-words versions of the error codes a shopper can meet.
+// Plain-words versions of the error codes a shopper can meet. (The codes that mean voice is unavailable, upstream_*,
+// switch the panel to text chat instead: text-chat.js.)
 const ERROR_WORDS = {
   conversation_already_has_active_response: 'The assistant is still answering; wait for it to finish or interrupt it.',
   input_audio_buffer_commit_empty: 'Nothing was recorded — hold the Talk button while you speak.',
   idle_timeout: 'The session was closed after a long silence. Press Connect to start again.',
   session_expiring: 'This session is about to reach its maximum length.',
   session_expired: 'The session reached its maximum length. Press Connect to start a new one.',
-  upstream_unavailable: 'The voice service is unavailable right now.',
   upstream_closed: 'The voice service closed the session.',
   rate_limit_exceeded: 'The assistant is busy right now; please try again in a moment.',
 };
@@ -306,6 +307,10 @@ const errors = {
     const error = event.error || {};
     if (error.code === 'response_cancel_not_active') {
       return; // our cancel raced the end of the response: harmless
+    }
+    if (isVoiceDown(error.code)) {
+      enterTextChat(a, voiceDownReason(error.code)); // the gateway closes the session next; the chat goes on
+      return;
     }
     if (error.code === 'idle_timeout' || error.code === 'session_expired') {
       a.closeText = error.code === 'idle_timeout' ? 'Session closed after a long silence' : 'Session ended (maximum length reached)';

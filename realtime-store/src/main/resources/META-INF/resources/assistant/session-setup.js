@@ -47,6 +47,7 @@ const CONTEXT_LEADS = {
   navigation: 'Context: our conversation was cut off when the shopper opened another page of the store. So far — ',
   switched: 'Context: our conversation moved to a new connection when the shopper changed how to connect. So far — ',
   dropped: 'Context: our conversation was cut off by a dropped connection. So far — ',
+  chat: 'Context: while voice was unavailable, the shopper and you chatted by text. So far — ',
 };
 
 /** The "Context: …" message for a reconnect, or null when there is nothing to recall. */

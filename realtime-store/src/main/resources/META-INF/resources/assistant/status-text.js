@@ -5,7 +5,7 @@
 /** @param {object} state  the controller; only the fields named here are read */
 export function computeStatus({
   phase, idleText, retryAt, ending, sessionReady, awaiting, userSpeaking, player, mic, micState, ptt, talking, textOnly,
-  transport, remoteSpeaking, remoteAudio,
+  transport, remoteSpeaking, remoteAudio, chatReason,
 }) {
   switch (phase) {
     case 'idle':
@@ -14,6 +14,8 @@ export function computeStatus({
       return ['error', 'Not connected — see the message below'];
     case 'connecting':
       return ['connecting', 'Connecting…'];
+    case 'chat':
+      return awaiting ? ['thinking', 'Thinking…'] : ['text', `Text chat: ${chatReason ? chatReason.words : 'voice unavailable'}`];
     case 'reconnecting': {
       if (retryAt) {
         const seconds = Math.max(1, Math.ceil((retryAt - Date.now()) / 1000));

@@ -1,6 +1,7 @@
-// The status line (#assistant-status, a polite live region) and the notice (#assistant-notice, role="alert").
-// Both are only touched when their content really changes, so screen readers are not flooded by the ~20
-// status recomputations per second that playback progress triggers.
+// The status line (#assistant-status, a polite live region), the notice (#assistant-notice, role="alert": problems)
+// and the note (#assistant-mode-note, a polite live region: how the conversation goes on, e.g. by text chat while
+// voice is unavailable). All are only touched when their content really changes, so screen readers are not flooded
+// by the ~20 status recomputations per second that playback progress triggers.
 
 export const STATES = ['idle', 'connecting', 'listening', 'thinking', 'speaking', 'reconnecting', 'error', 'text'];
 
@@ -8,10 +9,12 @@ export class StatusView {
   /**
    * @param {HTMLElement} status  #assistant-status
    * @param {HTMLElement} notice  #assistant-notice
+   * @param {HTMLElement} note  #assistant-mode-note
    */
-  constructor(status, notice) {
+  constructor(status, notice, note) {
     this.status = status;
     this.notice = notice;
+    this.note = note;
     this.state = status.dataset.state || 'idle';
     this.text = status.textContent;
   }
@@ -34,6 +37,17 @@ export class StatusView {
       this.notice.textContent = text;
     }
     this.notice.hidden = text === '';
+  }
+
+  /**
+   * Says how the conversation goes on; an empty message removes the note. The region itself stays rendered (it is
+   * only empty), so that screen readers announce a note put into it.
+   */
+  showNote(message) {
+    const text = message || '';
+    if (this.note.textContent !== text) {
+      this.note.textContent = text;
+    }
   }
 
   clearNotice() {

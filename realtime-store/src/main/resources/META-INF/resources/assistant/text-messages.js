@@ -1,6 +1,8 @@
 // Typed questions and card picks: shown in the transcript at once, then sent as a user message followed by
-// response.create. While the session is not up yet they wait in the outbox, which setup() delivers.
+// response.create. While the session is not up yet they wait in the outbox, which setup() delivers. During a text
+// chat (voice unavailable) they go to the chat instead (text-chat.js).
 
+import { sendChat } from './text-chat.js';
 import { assistantBusy, stopAssistant } from './turn-taking.js';
 
 const MAX_OUTBOX = 10;
@@ -20,6 +22,10 @@ export function submitText(a, raw) {
     return false;
   }
   a.transcript.addLocalUser(text);
+  if (a.phase === 'chat') {
+    sendChat(a, text);
+    return true;
+  }
   a.resumeAudio();
   if (!a.isActive() || a.phase === 'ending') {
     if (a.phase === 'ending') {

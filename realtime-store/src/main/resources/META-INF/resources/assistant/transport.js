@@ -20,10 +20,14 @@ export function transportOf(value) {
   return TRANSPORTS.includes(value) ? value : 'websocket';
 }
 
+function webSocketHandlers(a) {
+  return { onEvent: (event) => handleServerEvent(a, event), ...linkHandlers(a) };
+}
+
 /** A new link of the given kind, wired to the controller. */
 export function makeConnection(a, kind) {
   if (kind !== 'webrtc') {
-    return new Connection({ onEvent: (event) => handleServerEvent(a, event), ...linkHandlers(a) });
+    return new Connection(webSocketHandlers(a));
   }
   return new WebRtcConnection({
     onEvent: (event) => handleServerEvent(a, event, DATA_CHANNEL_HANDLERS),
@@ -32,6 +36,12 @@ export function makeConnection(a, kind) {
     onRemoteStream: (stream) => a.remoteAudio.attach(stream),
     onRefused: (info) => fallBackToWebSocket(a, info),
   });
+}
+
+/** A WebSocket link opened elsewhere (voice-probe.js) becomes the controller's: its callbacks now come here. */
+export function adoptConnection(a, link) {
+  link.handlers = webSocketHandlers(a);
+  return link;
 }
 
 /** The shopper changed the select (a user gesture: the new session's audio may start from it). */

@@ -1,11 +1,13 @@
 // The shopper's microphone as the conversation sees it: opening it (its context inside the Connect gesture),
-// the level meter, and falling back to a typed conversation when it cannot be used or goes away. On a WebRTC call
+// the level meter, and going on as a text chat (text-chat.js) when it cannot be used or goes away. On a WebRTC call
 // the microphone's track goes into the call (microphoneTrack) instead of the capture worklet's chunks.
 
 import { Microphone } from './microphone.js';
 import { onMicChunk } from './talk.js';
+import { enterTextChat } from './text-chat.js';
 
-// Text-only reasons: a short form for the status line, a full sentence for the notice.
+// Text-only reasons: a short form for the status line, a full sentence for the note. `typed` is the conversation
+// the shopper started by typing (no microphone asked for), over the WebSocket with spoken answers.
 export const TEXT_ONLY = {
   denied: ['microphone access denied',
     'Microphone access was denied — type your question below; to talk, allow the microphone for this site and reconnect.'],
@@ -87,24 +89,11 @@ async function startMicrophone(a, mic) {
   a.render();
 }
 
+/** The microphone cannot be used: the conversation goes on by text chat, saying why (no voice to wait for). */
 function enterTextOnly(a, kind, detail) {
-  a.micState = 'failed';
-  if (a.talking) {
-    // The microphone went away while Talk was held: that turn is abandoned, and its partial audio with it.
-    a.talking = false;
-    a.userSpeaking = false;
-    if (a.sessionReady) {
-      a.send({ type: 'input_audio_buffer.clear' });
-    }
-  }
-  const [words, notice] = TEXT_ONLY[kind] || ['microphone unavailable',
+  const [words, note] = TEXT_ONLY[kind] || ['microphone unavailable',
     `The microphone could not be started (${detail}) — type your question below.`];
-  a.textOnly = [words, notice];
-  a.showLevel(0);
-  if (notice) {
-    a.status.showNotice(notice);
-  }
-  a.render();
+  enterTextChat(a, { code: kind, words, note, probe: false });
 }
 
 function microphoneLost(a) {

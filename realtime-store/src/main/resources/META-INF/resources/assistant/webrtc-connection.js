@@ -8,7 +8,7 @@
 // reconnection with backoff — so the controller can hold either one. Each attempt is a new peer connection and a
 // new offer: a call that dropped cannot be resumed.
 
-import { ConnectionError, problemDetail } from './connection.js';
+import { ConnectionError, problemDetail } from './store-session.js';
 import { RetryingLink } from './retrying-link.js';
 
 const CALL_ENDPOINT = '/api/assistant/webrtc';

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 
 /**
  * Starts voice sessions for the page's assistant panel. {@code /session}: the store's backend mints a single-use
- * gateway token with its {@code GATEWAY_API_KEY} and gives the browser only that token and the URL to dial.
+ * gateway token with its {@code GATEWAY_API_KEY} and gives the browser only that token and the URLs to use it on.
  * {@code /webrtc}: the browser's SDP offer goes through the gateway to the provider, and only the SDP answer comes
  * back — no credential at all reaches the browser. Each browser gets an anonymous shopper id (cookie) so the gateway's
  * per-client session cap applies per shopper; only this site's own pages may ask, so another site cannot spend a
@@ -45,8 +45,12 @@ public class AssistantResource {
         this.address = address;
     }
 
-    /** What the panel needs to connect; the token is good for one connection within a minute. */
-    public record AssistantSession(String token, @JsonProperty("expires_at") long expiresAt, String url) {
+    /**
+     * What the panel needs to connect; the token is good for one use within a minute: one Realtime connection
+     * ({@code url}), or one message to the gateway's text chat ({@code chat_url}) when voice is unavailable.
+     */
+    public record AssistantSession(String token, @JsonProperty("expires_at") long expiresAt, String url,
+            @JsonProperty("chat_url") String chatUrl) {
     }
 
     /** A WebRTC call's answer for the browser's peer connection. */
@@ -63,7 +67,7 @@ public class AssistantResource {
         boolean known = isShopperId(shopperCookie);
         String shopper = known ? shopperCookie : newShopperId();
         return gateway.mintToken("shopper-" + shopper).map(token -> answer(
-                new AssistantSession(token.token(), token.expiresAt(), address.realtimeUrl()), known ? null : shopper));
+                new AssistantSession(token.token(), token.expiresAt(), address.realtimeUrl(), address.chatUrl()), known ? null : shopper));
     }
 
     /** The browser's SDP offer (with its microphone track and the oai-events data channel) → the provider's answer. */

@@ -7,7 +7,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Headers on every page: a Content-Security-Policy that lets scripts, styles and AudioWorklets load only from the
- * store and lets the panel connect only to the store and the gateway; no framing; the microphone for this origin only.
+ * store and lets the panel connect only to the store and the gateway (its WebSocket and its text chat); no framing; the
+ * microphone for this origin only.
  */
 public class SecurityHeaders {
 
@@ -15,7 +16,7 @@ public class SecurityHeaders {
 
     SecurityHeaders(GatewayAddress gateway) {
         this.contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; "
-                + "connect-src 'self' " + gateway.webSocketOrigin() + "; media-src 'self' blob:; worker-src 'self'; "
+                + "connect-src 'self' " + gateway.connectOrigins() + "; media-src 'self' blob:; worker-src 'self'; "
                 + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
     }
 

@@ -105,6 +105,12 @@ final class Browser implements AutoCloseable {
         return value instanceof Number number ? number.longValue() : 0;
     }
 
+    /** The transcript's entries of one side ("user" or "assistant"), their words joined. */
+    String turnText(String role) {
+        return findAll("#assistant-transcript .turn[data-role='" + role + "'] .turn-text").stream()
+                .map(WebElement::getText).reduce("", (a, b) -> a + " " + b).strip();
+    }
+
     Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);

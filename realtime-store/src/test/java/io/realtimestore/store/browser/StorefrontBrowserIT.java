@@ -150,10 +150,10 @@ class StorefrontBrowserIT {
         try (Browser browser = Browser.withMicrophone(question)) {
             browser.open(store.url() + "/");
             browser.find("#assistant-connect").click();
-            browser.await("the user's transcript", 30, b -> turnText(b, "user").toLowerCase().contains("tent"));
+            browser.await("the user's transcript", 30, b -> b.turnText("user").toLowerCase().contains("tent"));
             browser.await("a product card", 30, b -> !b.findAll("#assistant-cards .product-card").isEmpty());
             browser.await("the answer's audio to play", 30, b -> b.stat("playedSamples") > 24_000);
-            browser.await("the answer's transcript", 30, b -> !turnText(b, "assistant").isBlank());
+            browser.await("the answer's transcript", 30, b -> !b.turnText("assistant").isBlank());
             browser.screenshot("spoken-question");
 
             List<WebElement> turns = browser.findAll("#assistant-transcript .turn");
@@ -169,58 +169,56 @@ class StorefrontBrowserIT {
             assertThat(card.getText()).contains("$");
             card.findElement(By.cssSelector(".card-link")).click();
             browser.await("the card's product page", 10, b -> b.driver.getCurrentUrl().endsWith("/products/" + productId));
-            browser.await("the transcript kept across pages", 10, b -> turnText(b, "user").toLowerCase().contains("tent"));
+            browser.await("the transcript kept across pages", 10, b -> b.turnText("user").toLowerCase().contains("tent"));
             browser.screenshot("card-followed");
         }
     }
 
     @Test
-    void typedQuestionsWorkWhenTheMicrophoneIsDenied() {
+    void typedQuestionsGoToTheTextChatWhenTheMicrophoneIsDenied() {
         try (Browser browser = Browser.withMicrophoneDenied()) {
             browser.open(store.url() + "/products");
             browser.find("#assistant-connect").click();
-            browser.await("the text-only notice", 20, b -> b.find("#assistant-notice").isDisplayed()
-                    && b.find("#assistant-notice").getText().toLowerCase().contains("denied"));
-            browser.await("a connected text session", 20, b -> Boolean.TRUE.equals(b.stats().get("connected")));
-            browser.await("the text-only status", 10, b -> "text".equals(b.find("#assistant-status").getAttribute("data-state")));
+            browser.await("the note saying why it is a text chat", 20, b -> "text".equals(b.stats().get("mode"))
+                    && b.find("#assistant-mode-note").getText().toLowerCase().contains("denied"));
+            browser.await("the text chat status", 10, b -> "text".equals(b.find("#assistant-status").getAttribute("data-state")));
+            assertThat(browser.find("#assistant-status").getText()).startsWith("Text chat");
+            assertThat(browser.find("#assistant-ptt").isEnabled()).as("no push-to-talk without a microphone").isFalse();
+            assertThat(browser.find("#assistant-talk").isEnabled()).isFalse();
+            assertThat(unlabelledControls(browser)).as("every control has an accessible name").isEmpty();
 
             browser.find("#assistant-text").sendKeys("what is your most expensive camera", Keys.ENTER);
-            browser.await("the typed question in the transcript", 10, b -> turnText(b, "user").contains("most expensive camera"));
-            browser.await("an answer", 30, b -> !turnText(b, "assistant").isBlank());
+            browser.await("the typed question in the transcript", 10, b -> b.turnText("user").contains("most expensive camera"));
+            browser.await("an answer", 30, b -> !b.turnText("assistant").isBlank());
             browser.await("a product card", 30, b -> !b.findAll("#assistant-cards .product-card").isEmpty());
             assertThat(browser.find("#assistant-cards").getText()).contains("Camera");
+            String chatSession = String.valueOf(browser.stats().get("chatSession"));
+            assertThat(chatSession).startsWith("chat_");
             browser.screenshot("typed-question");
 
             WebElement picked = browser.find("#assistant-cards .product-card");
             String pickedName = picked.findElement(By.cssSelector(".card-link")).getText().strip();
             int answersBefore = browser.findAll("#assistant-transcript .turn[data-role='assistant']").size();
             picked.findElement(By.cssSelector(".card-pick")).click();
-            browser.await("the pick told to the assistant", 10, b -> turnText(b, "user").contains("Tell me more about this one: " + pickedName));
+            browser.await("the pick told to the assistant", 10, b -> b.turnText("user").contains("Tell me more about this one: " + pickedName));
             browser.await("an answer about the picked product", 30,
                     b -> b.findAll("#assistant-transcript .turn[data-role='assistant']").size() > answersBefore
                             && !b.findAll("#assistant-transcript .turn[data-role='assistant']").getLast().getText().isBlank());
-
-            Select voices = new Select(browser.find("#assistant-voice"));
-            assertThat(voices.getOptions()).extracting(option -> option.getAttribute("value")).contains("marin", "cedar");
-            voices.selectByValue("cedar");
+            assertThat(browser.stats().get("chatSession")).as("the chat goes on in its session").isEqualTo(chatSession);
+            assertThat(browser.stat("chatMessages")).isEqualTo(2);
+            assertThat(browser.stat("voiceProbes")).as("voice waits for the shopper's microphone, not for a service").isZero();
 
             browser.find("#assistant-log-toggle").click();
-            assertThat(browser.find("#assistant-log").isDisplayed()).isTrue();
-            assertThat(browser.find("#assistant-log-toggle").getAttribute("aria-expanded")).isEqualTo("true");
-            browser.await("the voice change in the event log", 10, b -> !b.findAll(
-                    "#assistant-log .log-entry[data-direction='out'][data-type='session.update']").isEmpty());
-            assertThat(browser.findAll("#assistant-log .log-entry[data-direction='in'][data-type='store.tool_result']")).isNotEmpty();
-            WebElement update = browser.findAll("#assistant-log .log-entry[data-direction='out'][data-type='session.update']").getLast();
-            update.findElement(By.tagName("summary")).click();
-            assertThat(update.findElement(By.tagName("pre")).getText()).contains("\"voice\": \"cedar\"");
-            assertThat(browser.find("#assistant-log").getText()).doesNotContain("realtime-store.token.");
-            browser.screenshot("event-log");
+            assertThat(browser.findAll("#assistant-log .log-entry[data-direction='in'][data-type='chat.products']")).isNotEmpty();
+            assertThat(browser.find("#assistant-log").getText()).doesNotContain("Bearer");
+            browser.screenshot("typed-question-picked");
         }
     }
 
     @Test
     void directWebRtcOnTheBuiltInEngineSaysWhyAndFallsBackToTheWebSocket() {
-        try (Browser browser = Browser.withMicrophoneDenied()) {
+        Path quiet = SpokenAudio.make("quiet-webrtc-refused", new Pause(20));
+        try (Browser browser = Browser.withMicrophone(quiet)) {
             browser.open(store.url() + "/");
             new Select(browser.find("#assistant-transport")).selectByValue("webrtc");
             browser.find("#assistant-connect").click();
@@ -231,7 +229,24 @@ class StorefrontBrowserIT {
             assertThat(new Select(browser.find("#assistant-transport")).getFirstSelectedOption().getAttribute("value"))
                     .isEqualTo("websocket");
             browser.find("#assistant-text").sendKeys("what is your most expensive camera", Keys.ENTER);
-            browser.await("an answer", 30, b -> !turnText(b, "assistant").isBlank());
+            browser.await("an answer", 30, b -> !b.turnText("assistant").isBlank());
+
+            Select voices = new Select(browser.find("#assistant-voice"));
+            assertThat(voices.getOptions()).extracting(option -> option.getAttribute("value")).contains("marin", "cedar");
+            voices.selectByValue("cedar");
+
+            browser.find("#assistant-log-toggle").click();
+            assertThat(browser.find("#assistant-log").isDisplayed()).isTrue();
+            assertThat(browser.find("#assistant-log-toggle").getAttribute("aria-expanded")).isEqualTo("true");
+            browser.await("the voice change in the event log", 10, b -> !b.findAll(
+                    "#assistant-log .log-entry[data-direction='out'][data-type='session.update']").isEmpty());
+            browser.await("the answer's cards in the event log", 30, b -> !b.findAll(
+                    "#assistant-log .log-entry[data-direction='in'][data-type='store.tool_result']").isEmpty());
+            WebElement update = browser.findAll("#assistant-log .log-entry[data-direction='out'][data-type='session.update']").getLast();
+            update.findElement(By.tagName("summary")).click();
+            assertThat(update.findElement(By.tagName("pre")).getText()).contains("\"voice\": \"cedar\"");
+            assertThat(browser.find("#assistant-log").getText()).doesNotContain("realtime-store.token.");
+            browser.screenshot("event-log");
         }
     }
 
@@ -240,11 +255,11 @@ class StorefrontBrowserIT {
         try (Browser browser = Browser.withMicrophoneDenied()) {
             browser.open(store.url() + "/");
             browser.find("#assistant-text").sendKeys("do you have any headlamps from terravolt", Keys.ENTER);
-            browser.await("an answer", 30, b -> !turnText(b, "assistant").isBlank());
+            browser.await("an answer", 30, b -> !b.turnText("assistant").isBlank());
 
             network.dropAll();
             browser.await("the panel to reconnect", 30, b -> b.stat("reconnects") >= 1 && Boolean.TRUE.equals(b.stats().get("connected")));
-            assertThat(turnText(browser, "user")).contains("headlamps from terravolt");
+            assertThat(browser.turnText("user")).contains("headlamps from terravolt");
             browser.await("the prior context sent to the assistant", 10, b -> b.findAll(
                     "#assistant-log .log-entry[data-direction='out'][data-type='conversation.item.create']").size() >= 2);
 
@@ -272,7 +287,7 @@ class StorefrontBrowserIT {
             Thread.sleep(3_500);
             new Actions(browser.driver).release().perform();
             assertThat(browser.stat("sentAppends")).isPositive();
-            browser.await("the user's transcript", 30, b -> turnText(b, "user").toLowerCase().contains("tent"));
+            browser.await("the user's transcript", 30, b -> b.turnText("user").toLowerCase().contains("tent"));
             browser.await("a product card", 30, b -> !b.findAll("#assistant-cards .product-card").isEmpty());
             long sent = browser.stat("sentAppends");
             Thread.sleep(1_000);
@@ -309,10 +324,5 @@ class StorefrontBrowserIT {
                   .filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label')
                     && !el.getAttribute('aria-labelledby') && !(el.tagName === 'BUTTON' && el.textContent.trim()))
                   .map(el => el.outerHTML.slice(0, 80));""");
-    }
-
-    private static String turnText(Browser browser, String role) {
-        return browser.findAll("#assistant-transcript .turn[data-role='" + role + "'] .turn-text").stream()
-                .map(WebElement::getText).reduce("", (a, b) -> a + " " + b).strip();
     }
 }

@@ -3,15 +3,12 @@ package io.realtimestore.store.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.realtimestore.store.browser.SpokenAudio.Pause;
-import io.realtimestore.store.support.Suite;
-import io.realtimestore.testsupport.ServiceProcess;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -22,41 +19,24 @@ import org.openqa.selenium.support.ui.Select;
 class WebRtcBrowserIT {
 
     private static FakeVoiceService service;
-    private static ServiceProcess products;
-    private static ServiceProcess gateway;
-    private static ServiceProcess store;
+    private static PackagedSuite suite;
 
     @BeforeAll
     static void startTheSuite() throws Exception {
         service = new FakeVoiceService();
-        int storePort = ServiceProcess.freePort();
-        products = Suite.products();
-        gateway = Suite.gatewayOnUrl(products.url(), "http://localhost:" + storePort, service.realtimeUrl());
-        store = ServiceProcess.of("realtime-store").port(storePort)
-                .env("PRODUCTS_URL", products.url())
-                .env("GATEWAY_URL", gateway.url())
-                .env("GATEWAY_API_KEY", Suite.GATEWAY_KEY)
-                .start();
+        suite = new PackagedSuite(service.realtimeUrl());
     }
 
     @AfterAll
     static void stopTheSuite() {
-        for (AutoCloseable closeable : new AutoCloseable[] { store, gateway, products, service }) {
-            try {
-                if (closeable != null) {
-                    closeable.close();
-                }
-            } catch (Exception ignored) {
-                // stopping anyway
-            }
-        }
+        PackagedSuite.closeAll(suite, service);
     }
 
     @Test
     void aTypedQuestionOverADirectCallGetsCardsFromTheGatewaysToolAndASpokenAnswer() {
         Path quiet = SpokenAudio.make("quiet", new Pause(20));
         try (Browser browser = Browser.withMicrophone(quiet)) {
-            browser.open(store.url() + "/");
+            browser.open(suite.store.url() + "/");
             new Select(browser.find("#assistant-transport")).selectByValue("webrtc");
             browser.find("#assistant-connect").click();
             browser.await("the call's data channel", 30, b -> Boolean.TRUE.equals(b.stats().get("connected")));
@@ -72,17 +52,12 @@ class WebRtcBrowserIT {
             assertThat(service.fromGateway).anySatisfy(event -> assertThat(event.getJsonObject("item", new JsonObject())
                     .getString("type", "")).isEqualTo("function_call_output"));
             String firstCard = browser.findAll("#assistant-cards .product-card .card-link").getFirst().getText();
-            browser.await("the spoken answer's caption", 20, b -> turnText(b, "assistant").contains("Take a look at the"));
-            assertThat(turnText(browser, "assistant")).contains(firstCard.strip());
+            browser.await("the spoken answer's caption", 20, b -> b.turnText("assistant").contains("Take a look at the"));
+            assertThat(browser.turnText("assistant")).contains(firstCard.strip());
             browser.await("the answer's audio playing", 20, b -> Boolean.TRUE.equals(b.stats().get("remoteAudioPlaying")));
-            assertThat(turnText(browser, "user")).contains("show me tents");
+            assertThat(browser.turnText("user")).contains("show me tents");
             assertThat(browser.driver.getPageSource()).doesNotContain(FakeVoiceService.SECRET);
             browser.screenshot("webrtc-call");
         }
-    }
-
-    private static String turnText(Browser browser, String role) {
-        return browser.findAll("#assistant-transcript .turn[data-role='" + role + "'] .turn-text").stream()
-                .map(WebElement::getText).reduce("", (a, b) -> a + " " + b).strip();
     }
 }

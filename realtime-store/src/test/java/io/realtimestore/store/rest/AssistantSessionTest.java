@@ -9,15 +9,22 @@ import io.realtimestore.store.support.SuiteResource;
 import io.restassured.response.Response;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
-/** The panel's session endpoint against the real gateway: a token the gateway accepts, and refusals that say why. */
+/**
+ * The panel's session endpoint against the real gateway: a token the gateway accepts (for the Realtime WebSocket, or
+ * for one text chat message), and refusals that say why.
+ */
 @QuarkusTest
 @WithTestResource(SuiteResource.class)
 class AssistantSessionTest {
@@ -32,6 +39,7 @@ class AssistantSessionTest {
         String url = session.jsonPath().getString("url");
         assertThat(expiresAt).isBetween(Instant.now().getEpochSecond(), Instant.now().getEpochSecond() + 61);
         assertThat(url).isEqualTo(gatewayUrl().replace("http://", "ws://") + "/v1/realtime");
+        assertThat(session.jsonPath().getString("chat_url")).isEqualTo(gatewayUrl() + "/v1/chat");
         assertThat(session.asString()).doesNotContain(io.realtimestore.store.support.Suite.GATEWAY_KEY);
         assertThat(session.detailedCookie(AssistantResource.SHOPPER_COOKIE).isHttpOnly()).isTrue();
 
@@ -48,6 +56,24 @@ class AssistantSessionTest {
         assertThat(socket.getSubprotocol()).isEqualTo("realtime-store.v1");
         assertThat(first.get(20, TimeUnit.SECONDS)).contains("\"type\":\"store.session\"").contains("\"upstream\":\"local\"");
         socket.abort();
+    }
+
+    @Test
+    void theTokenAlsoTakesOneMessageToTheGatewaysTextChat() throws Exception {
+        Response session = given().contentType("application/json").body("{}").post("/api/assistant/session");
+        assertThat(session.statusCode()).isEqualTo(200);
+        HttpRequest message = HttpRequest.newBuilder(URI.create(session.jsonPath().getString("chat_url")))
+                .header("Authorization", "Bearer " + session.jsonPath().getString("token"))
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"show me tents\"}"))
+                .build();
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(message, HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
+        List<String> events = answer.body().lines().filter(line -> line.startsWith("event:"))
+                .map(line -> line.substring("event:".length()).strip()).toList();
+        assertThat(events).as(answer.body()).isNotEmpty().startsWith("session").endsWith("done").contains("products");
     }
 
     @Test

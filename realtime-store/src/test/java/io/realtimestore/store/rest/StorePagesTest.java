@@ -32,8 +32,10 @@ class StorePagesTest {
     @Test
     void pagesCarryAContentSecurityPolicyThatAllowsOnlyTheStoreAndTheGateway() {
         String policy = given().get("/").then().statusCode(200).extract().header("Content-Security-Policy");
-        String gateway = ConfigProvider.getConfig().getValue("store.gateway.url", String.class).replace("http://", "ws://");
-        assertThat(policy).contains("script-src 'self'").contains("connect-src 'self' " + gateway + ";")
+        String gateway = ConfigProvider.getConfig().getValue("store.gateway.url", String.class);
+        // The panel's WebSocket, and the gateway's text chat over HTTP when voice is unavailable
+        assertThat(policy).contains("script-src 'self'")
+                .contains("connect-src 'self' " + gateway.replace("http://", "ws://") + " " + gateway + ";")
                 .contains("frame-ancestors 'none'");
     }
 

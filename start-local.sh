@@ -102,6 +102,7 @@ cat <<INFO
   Health           http://localhost:${PRODUCTS_PORT:-8081}/q/health/ready
 
   Realtime gateway ws://localhost:${GATEWAY_PORT:-8082}/v1/realtime   (upstream ${REALTIME_UPSTREAM:-local}: ${UPSTREAM_STATE:-unknown})
+  Text chat        POST http://localhost:${GATEWAY_PORT:-8082}/v1/chat  (JSON {"message":…}, answers as server-sent events)
   Session tokens   POST http://localhost:${GATEWAY_PORT:-8082}/api/realtime/sessions  (header X-Api-Key: gateway key)
   Gateway health   http://localhost:${GATEWAY_PORT:-8082}/q/health/ready
 

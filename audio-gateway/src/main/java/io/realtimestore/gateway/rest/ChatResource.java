@@ -61,7 +61,7 @@ public class ChatResource {
                     "this conversation is still answering the previous message; wait for its done event"));
         }
         return chat.answer(session, message.text()).map(event -> sse.newEventBuilder()
-                .name(event.event()).mediaType(MediaType.APPLICATION_JSON_TYPE).data(Events.write(event)).build());
+                .name(event.event()).data(Events.write(event)).build());
     }
 
     private ClientIdentity identify(HttpServerRequest request) {

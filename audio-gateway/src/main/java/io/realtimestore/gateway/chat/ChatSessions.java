@@ -73,11 +73,12 @@ public class ChatSessions {
 
     /** The conversation, if it exists and this client may continue it (otherwise it does not exist for them). */
     public Optional<ChatSession> find(String id, ClientIdentity client) {
-        ChatSession session = sessions.getIfPresent(id);
+        // Looked up quietly first: only its own client's message counts as activity that keeps a conversation alive.
+        ChatSession session = sessions.policy().getIfPresentQuietly(id);
         if (session == null || !(client.trusted() || session.owner().equals(client.client()))) {
             return Optional.empty();
         }
-        return Optional.of(session);
+        return Optional.ofNullable(sessions.getIfPresent(id));
     }
 
     /** The conversation is over (the assistant said goodbye): it can no longer be continued. */

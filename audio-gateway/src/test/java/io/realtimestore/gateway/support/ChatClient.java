@@ -124,6 +124,9 @@ public final class ChatClient {
                 name[0] = line.substring(6).strip();
             } else if (line.startsWith("data:")) {
                 data.append(data.isEmpty() ? "" : "\n").append(line.substring(5).stripLeading());
+            } else {
+                // the gateway writes only event and data fields: anything else is noise every client must skip
+                throw new AssertionError("unexpected line in the event stream: " + line);
             }
         });
         return events;

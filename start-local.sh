@@ -4,22 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-find_java() {
-  local candidates=()
-  [[ -n "${JAVA_HOME:-}" ]] && candidates+=("$JAVA_HOME")
-  candidates+=(/usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64 /usr/lib/jvm/java-25-openjdk-amd64 /usr/lib/jvm/java-21-openjdk-amd64)
-  for home in "${candidates[@]}"; do
-    if [[ -x "$home/bin/java" ]] && "$home/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
-      echo "$home"; return 0
-    fi
-  done
-  if command -v java >/dev/null && java -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
-    dirname "$(dirname "$(readlink -f "$(command -v java)")")"; return 0
-  fi
-  return 1
-}
-
-if ! JAVA_HOME="$(find_java)"; then
+if ! JAVA_HOME="$(bin/find-java)"; then
   echo "Realtime Store needs JDK 21 or newer. Install one (e.g. 'apt-get install openjdk-21-jdk') or set JAVA_HOME." >&2
   exit 1
 fi

@@ -11,7 +11,7 @@ import io.realtimestore.gateway.support.Gateway;
 import io.realtimestore.gateway.support.ProductsServiceResource;
 import io.realtimestore.gateway.support.RealtimeClient;
 import io.realtimestore.gateway.support.SpokenFixtures;
-import io.realtimestore.voice.audio.Pcm16;
+import io.realtimestore.audio.Pcm16;
 import java.math.BigDecimal;
 import java.time.Duration;
 import org.awaitility.Awaitility;

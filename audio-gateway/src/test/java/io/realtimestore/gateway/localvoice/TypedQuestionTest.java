@@ -10,7 +10,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.realtimestore.gateway.support.Gateway;
 import io.realtimestore.gateway.support.ProductsServiceResource;
 import io.realtimestore.gateway.support.RealtimeClient;
-import io.realtimestore.voice.audio.Pcm16;
+import io.realtimestore.audio.Pcm16;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.Base64;

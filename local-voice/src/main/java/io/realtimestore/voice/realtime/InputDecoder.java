@@ -1,7 +1,7 @@
 package io.realtimestore.voice.realtime;
 
-import io.realtimestore.voice.audio.Pcm16;
-import io.realtimestore.voice.audio.Resampler;
+import io.realtimestore.audio.Pcm16;
+import io.realtimestore.audio.Resampler;
 import java.util.Base64;
 
 /**

@@ -1,6 +1,6 @@
 package io.realtimestore.voice.vad;
 
-import io.realtimestore.voice.audio.Pcm16;
+import io.realtimestore.audio.Pcm16;
 
 /**
  * Pure-Java fallback for when ONNX Runtime cannot run: a frame's level against an adaptive noise floor, mapped to a

@@ -1,6 +1,6 @@
 package io.realtimestore.voice.vad;
 
-import io.realtimestore.voice.audio.Pcm16;
+import io.realtimestore.audio.Pcm16;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.realtimestore.voice.vad;
 
-import io.realtimestore.voice.audio.Pcm16;
+import io.realtimestore.audio.Pcm16;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

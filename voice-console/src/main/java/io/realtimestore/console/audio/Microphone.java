@@ -1,5 +1,7 @@
 package io.realtimestore.console.audio;
 
+import io.realtimestore.audio.Resampler;
+
 import java.util.Arrays;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -64,7 +66,7 @@ public final class Microphone implements AudioInput {
             }
             byte[] pcm = Arrays.copyOf(buffer, count);
             if (resampler != null) {
-                pcm = Pcm16.toBytes(resampler.process(Pcm16.toFloats(pcm, 0, pcm.length)));
+                pcm = Pcm16.resample(resampler, pcm, 0, pcm.length);
             }
             if (pcm.length > 0) {
                 blocks.accept(pcm);

@@ -1,7 +1,9 @@
 package io.realtimestore.console.audio;
 
 /**
- * The Realtime API's audio format, 24 kHz mono signed 16-bit little-endian PCM, and conversions to and from it.
+ * The Realtime API's audio format, 24 kHz mono signed 16-bit little-endian PCM, and the conversions the console needs
+ * on top of the shared ones in {@link io.realtimestore.audio.Pcm16}: floats in [-1, 1] (WAV files of any sample
+ * size are read as floats) and resampling between a device's or file's rate and 24 kHz.
  */
 public final class Pcm16 {
 
@@ -20,36 +22,36 @@ public final class Pcm16 {
         return bytes / BYTES_PER_MS;
     }
 
+    /** Floats in [-1, 1] (clamped) as PCM16 little-endian bytes. */
     public static byte[] toBytes(float[] samples) {
-        byte[] bytes = new byte[samples.length * 2];
+        return io.realtimestore.audio.Pcm16.toLittleEndian(toShorts(samples));
+    }
+
+    public static short[] toShorts(float[] samples) {
+        short[] shorts = new short[samples.length];
         for (int i = 0; i < samples.length; i++) {
-            int value = Math.round(Math.max(-1f, Math.min(1f, samples[i])) * 32767f);
-            bytes[2 * i] = (byte) value;
-            bytes[2 * i + 1] = (byte) (value >> 8);
+            shorts[i] = (short) Math.round(Math.max(-1f, Math.min(1f, samples[i])) * 32767f);
         }
-        return bytes;
+        return shorts;
     }
 
     public static float[] toFloats(byte[] bytes, int offset, int length) {
-        float[] samples = new float[length / 2];
-        for (int i = 0; i < samples.length; i++) {
-            int at = offset + 2 * i;
-            samples[i] = (short) ((bytes[at] & 0xff) | (bytes[at + 1] << 8)) / 32768f;
+        short[] shorts = io.realtimestore.audio.Pcm16.fromLittleEndian(bytes, offset, length);
+        float[] samples = new float[shorts.length];
+        for (int i = 0; i < shorts.length; i++) {
+            samples[i] = shorts[i] / 32768f;
         }
         return samples;
     }
 
-    /** Root mean square level in dB relative to full scale; -inf-like -120 for digital silence. */
+    /** PCM16 bytes through a streaming resampler (its state carries over between blocks). */
+    public static byte[] resample(io.realtimestore.audio.Resampler resampler, byte[] pcm, int offset, int length) {
+        return io.realtimestore.audio.Pcm16.toLittleEndian(
+                resampler.process(io.realtimestore.audio.Pcm16.fromLittleEndian(pcm, offset, length)));
+    }
+
+    /** Root mean square level in dB relative to full scale; -120 for digital silence. */
     public static double rmsDbfs(byte[] pcm) {
-        float[] samples = toFloats(pcm, 0, pcm.length);
-        if (samples.length == 0) {
-            return -120;
-        }
-        double sum = 0;
-        for (float sample : samples) {
-            sum += sample * sample;
-        }
-        double rms = Math.sqrt(sum / samples.length);
-        return rms == 0 ? -120 : Math.max(-120, 20 * Math.log10(rms));
+        return io.realtimestore.audio.Pcm16.rmsDbfs(io.realtimestore.audio.Pcm16.fromLittleEndian(pcm));
     }
 }

@@ -1,5 +1,7 @@
 package io.realtimestore.console.audio;
 
+import io.realtimestore.audio.Resampler;
+
 import javax.sound.sampled.SourceDataLine;
 
 /**
@@ -24,7 +26,7 @@ public final class SpeakerSink implements PcmSink {
         if (resampler == null) {
             line.write(pcm, offset, length);
         } else {
-            byte[] converted = Pcm16.toBytes(resampler.process(Pcm16.toFloats(pcm, offset, length)));
+            byte[] converted = Pcm16.resample(resampler, pcm, offset, length);
             line.write(converted, 0, converted.length);
         }
     }

@@ -1,7 +1,7 @@
 package io.realtimestore.console.wav;
 
 import io.realtimestore.console.audio.Pcm16;
-import io.realtimestore.console.audio.Resampler;
+import io.realtimestore.audio.Resampler;
 
 /**
  * A WAV file's audio mixed down to mono, as floats in [-1, 1], with what the file said about itself.
@@ -19,6 +19,7 @@ public record WavAudio(int sampleRate, int channels, int bitsPerSample, float[] 
 
     /** The audio as the Realtime API takes it: 24 kHz mono PCM16 little-endian, resampled when the file's rate differs. */
     public byte[] toPcm16At24k() {
-        return Pcm16.toBytes(Resampler.convert(samples, sampleRate, Pcm16.RATE));
+        short[] pcm = Pcm16.toShorts(samples);
+        return io.realtimestore.audio.Pcm16.toLittleEndian(sampleRate == Pcm16.RATE ? pcm : Resampler.convert(pcm, sampleRate, Pcm16.RATE));
     }
 }

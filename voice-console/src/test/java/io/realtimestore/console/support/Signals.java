@@ -36,11 +36,4 @@ public final class Signals {
         return 2 * Math.sqrt(Math.max(0, power)) / (to - from);
     }
 
-    public static double rms(float[] signal, int from, int to) {
-        double sum = 0;
-        for (int i = from; i < to; i++) {
-            sum += signal[i] * signal[i];
-        }
-        return Math.sqrt(sum / (to - from));
-    }
 }

@@ -1,4 +1,4 @@
-package io.realtimestore.voice.audio;
+package io.realtimestore.audio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

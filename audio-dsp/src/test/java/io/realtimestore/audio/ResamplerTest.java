@@ -1,4 +1,4 @@
-package io.realtimestore.voice.audio;
+package io.realtimestore.audio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,7 +14,7 @@ class ResamplerTest {
     private static final double AMPLITUDE = 10000;
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({"24000,16000", "16000,24000", "22050,24000", "32000,24000", "48000,24000", "44100,16000", "16001,16000"})
+    @CsvSource({"24000,16000", "16000,24000", "22050,24000", "32000,24000", "48000,24000", "44100,16000", "16001,16000", "44100,24000", "96000,24000", "8000,24000", "24000,48000"})
     void aToneComesOutAsTheSameToneAtTheNewRateWithoutDelay(int fromRate, int toRate) {
         short[] output = Resampler.convert(sine(1000, fromRate, fromRate), fromRate, toRate);
 

@@ -1,4 +1,4 @@
-package io.realtimestore.voice.audio;
+package io.realtimestore.audio;
 
 import java.util.Objects;
 

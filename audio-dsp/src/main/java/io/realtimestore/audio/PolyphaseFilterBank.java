@@ -1,4 +1,4 @@
-package io.realtimestore.voice.audio;
+package io.realtimestore.audio;
 
 /**
  * The anti-aliasing / anti-imaging low-pass of {@link Resampler}: a Kaiser-windowed sinc, tabulated once for every

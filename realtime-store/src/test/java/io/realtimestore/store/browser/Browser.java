@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -90,6 +91,18 @@ final class Browser implements AutoCloseable {
             throw new AssertionError("timed out after " + seconds + " s waiting for " + what + "; stats " + stats()
                     + "; screenshot " + shot, e);
         }
+    }
+
+    /**
+     * Clicks an element of a live part of the page (the event log grows while the test runs): scrolled to the middle of
+     * its scroll box first, and clicked again if something moving over it took the click.
+     */
+    void clickInLivePart(WebElement element) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(ElementClickInterceptedException.class).until(d -> {
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+            element.click();
+            return true;
+        });
     }
 
     /** The assistant panel's own counters (window.realtimeStoreAssistant.stats()). */

@@ -243,7 +243,7 @@ class StorefrontBrowserIT {
             browser.await("the answer's cards in the event log", 30, b -> !b.findAll(
                     "#assistant-log .log-entry[data-direction='in'][data-type='store.tool_result']").isEmpty());
             WebElement update = browser.findAll("#assistant-log .log-entry[data-direction='out'][data-type='session.update']").getLast();
-            update.findElement(By.tagName("summary")).click();
+            browser.clickInLivePart(update.findElement(By.tagName("summary")));
             assertThat(update.findElement(By.tagName("pre")).getText()).contains("\"voice\": \"cedar\"");
             assertThat(browser.find("#assistant-log").getText()).doesNotContain("realtime-store.token.");
             browser.screenshot("event-log");

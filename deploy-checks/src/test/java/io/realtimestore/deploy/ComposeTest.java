@@ -123,7 +123,7 @@ class ComposeTest {
 
     @Test
     void theCatalogGetsTheAzureEndpointOnlyWithAnEmbeddingDeployment() {
-        // products-service refuses AZURE_OPENAI_ENDPOINT without AZURE_OPENAI_EMBEDDING_DEPLOYMENT; the gateway does not.
+        // products-service embeds with Azure only when AZURE_OPENAI_EMBEDDING_DEPLOYMENT is set: the endpoint goes with it.
         Map<String, String> products = svc("products-service").environment();
         assertThat(products.get("AZURE_OPENAI_ENDPOINT")).isEqualTo("${AZURE_OPENAI_EMBEDDING_DEPLOYMENT:+${AZURE_OPENAI_ENDPOINT}}");
         assertThat(ComposeFile.withDefaults(products.get("AZURE_OPENAI_ENDPOINT"))).isEmpty();

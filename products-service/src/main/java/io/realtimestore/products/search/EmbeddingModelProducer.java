@@ -10,9 +10,9 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 
 /**
- * Chooses the embedding model: Azure OpenAI when both {@code AZURE_OPENAI_ENDPOINT} and
- * {@code AZURE_OPENAI_EMBEDDING_DEPLOYMENT} are set (API key, or Entra ID when no key is given), otherwise an
- * in-process ONNX model shipped inside its Maven jar, so the default needs no network.
+ * Chooses the embedding model: Azure OpenAI when {@code AZURE_OPENAI_EMBEDDING_DEPLOYMENT} is set (with
+ * {@code AZURE_OPENAI_ENDPOINT}; API key, or Entra ID when no key is given), otherwise an in-process ONNX model shipped
+ * inside its Maven jar, so the default needs no network. The endpoint alone is the gateway's business (voice, chat).
  */
 @ApplicationScoped
 public class EmbeddingModelProducer {
@@ -24,14 +24,18 @@ public class EmbeddingModelProducer {
     @Singleton
     EmbeddingService embeddingService(SearchConfig config) {
         SearchConfig.Embedding embedding = config.embedding();
-        if (embedding.azureEndpoint().isPresent() != embedding.azureDeployment().isPresent()) {
-            throw new IllegalStateException("Azure OpenAI embeddings need both AZURE_OPENAI_ENDPOINT and "
-                    + "AZURE_OPENAI_EMBEDDING_DEPLOYMENT; only "
-                    + (embedding.azureEndpoint().isPresent() ? "AZURE_OPENAI_ENDPOINT" : "AZURE_OPENAI_EMBEDDING_DEPLOYMENT")
-                    + " is set. Set both, or neither for the in-process model.");
+        if (embedding.azureDeployment().isPresent() && embedding.azureEndpoint().isEmpty()) {
+            throw new IllegalStateException("AZURE_OPENAI_EMBEDDING_DEPLOYMENT is set but AZURE_OPENAI_ENDPOINT is not: "
+                    + "set the endpoint (https://<resource>.openai.azure.com), or unset the deployment for the in-process model.");
+        }
+        if (embedding.azureDeployment().isPresent()) {
+            return azure(embedding);
         }
         if (embedding.azureEndpoint().isPresent()) {
-            return azure(embedding);
+            // The endpoint is shared with the gateway (voice and chat); without an embedding deployment the catalog
+            // keeps its in-process model.
+            Log.info("AZURE_OPENAI_ENDPOINT is set without AZURE_OPENAI_EMBEDDING_DEPLOYMENT: search keeps the in-process "
+                    + "embedding model (set the deployment to embed with Azure OpenAI)");
         }
         return switch (embedding.localModel()) {
             case ALL_MINILM_L6_V2 -> local("all-minilm-l6-v2", OnnxEmbeddingModel.Pooling.MEAN, "", embedding);

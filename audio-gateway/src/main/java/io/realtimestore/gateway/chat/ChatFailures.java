@@ -26,10 +26,8 @@ final class ChatFailures {
         ChatEvent.Failed described = switch (cause) {
             case CircuitBreakerOpenException open -> new ChatEvent.Failed(UNAVAILABLE,
                     "The assistant is unavailable at the moment. Please try again in a minute.");
-            case ModelTimeoutException slow -> new ChatEvent.Failed(TIMEOUT,
-                    "The assistant took too long to answer. Please try again.");
-            case dev.langchain4j.exception.TimeoutException slow -> new ChatEvent.Failed(TIMEOUT,
-                    "The assistant took too long to answer. Please try again.");
+            case ModelTimeoutException slow -> tooSlow();
+            case dev.langchain4j.exception.TimeoutException slow -> tooSlow(); // the HTTP client's own timeout
             case RateLimitException busy -> new ChatEvent.Failed(RATE_LIMITED,
                     "The assistant is handling too many conversations right now. Please try again in a moment.");
             case AuthenticationException refused -> new ChatEvent.Failed(UNAVAILABLE,
@@ -45,5 +43,10 @@ final class ChatFailures {
             Log.warnf("Text chat: %s failed (%s): %s", model, described.code(), String.valueOf(cause.getMessage()));
         }
         return described;
+    }
+
+    /** Our watchdog and the HTTP client's timeout are the same trouble for the shopper. */
+    private static ChatEvent.Failed tooSlow() {
+        return new ChatEvent.Failed(TIMEOUT, "The assistant took too long to answer. Please try again.");
     }
 }

@@ -100,11 +100,6 @@ final class GuardedChatModel {
             }
 
             @Override
-            public void onPartialResponse(String partial) {
-                // the context variant above is the one the models call
-            }
-
-            @Override
             public void onPartialToolCall(PartialToolCall partial) {
                 rearm.run(); // arguments streaming in are progress too
             }

@@ -54,7 +54,7 @@ public class ChatResource {
             throw refusal(Problems.problem(Response.Status.FORBIDDEN, "origin not allowed: add it to GATEWAY_ALLOWED_ORIGINS"));
         }
         ClientIdentity client = identify(request);
-        ChatMessage message = ChatMessage.parse(body, config.maxMessageChars());
+        IncomingMessage message = IncomingMessage.parse(body, config.maxMessageChars());
         ChatSession session = message.session() == null ? start(client) : continued(message.session(), client);
         if (!session.begin()) {
             throw refusal(Problems.problem(Response.Status.CONFLICT,
@@ -101,9 +101,9 @@ public class ChatResource {
     }
 
     /** The request body: {@code {"message": "...", "session": "..."}}. */
-    record ChatMessage(String text, String session) {
+    record IncomingMessage(String text, String session) {
 
-        static ChatMessage parse(String body, int maxChars) {
+        static IncomingMessage parse(String body, int maxChars) {
             JsonNode json;
             try {
                 json = body == null || body.isBlank() ? null : Events.JSON.readTree(body);
@@ -125,7 +125,7 @@ public class ChatResource {
             if (session != null && !session.isNull() && (!session.isTextual() || session.asText().isBlank())) {
                 throw invalid("\"session\" must be the id from an earlier answer's session event, or absent to start a new conversation");
             }
-            return new ChatMessage(text, session == null || session.isNull() ? null : session.asText());
+            return new IncomingMessage(text, session == null || session.isNull() ? null : session.asText());
         }
 
         private static WebApplicationException invalid(String detail) {

@@ -32,6 +32,14 @@ public final class Suite {
         return gateway(productsUrl, allowedOrigins, "url", realtimeUrl);
     }
 
+    /** The settings that point the store under test (a @QuarkusTest) at products-service and the gateway. */
+    public static java.util.Map<String, String> storeSettings(String productsUrl, ServiceProcess gateway) {
+        return java.util.Map.of(
+                "quarkus.rest-client.products.url", productsUrl,
+                "store.gateway.url", gateway.url(),
+                "store.gateway.api-key", GATEWAY_KEY);
+    }
+
     private static ServiceProcess gateway(String productsUrl, String allowedOrigins, String upstream, String upstreamUrl) {
         return ServiceProcess.of("audio-gateway")
                 .jvmOption("--enable-native-access=ALL-UNNAMED")

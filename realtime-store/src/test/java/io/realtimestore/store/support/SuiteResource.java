@@ -14,10 +14,7 @@ public class SuiteResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         products = Suite.products();
         gateway = Suite.gateway(products, "http://localhost:8080");
-        return Map.of(
-                "quarkus.rest-client.products.url", products.url(),
-                "store.gateway.url", gateway.url(),
-                "store.gateway.api-key", Suite.GATEWAY_KEY);
+        return Suite.storeSettings(products.url(), gateway);
     }
 
     @Override

@@ -19,10 +19,8 @@ public class WebRtcSuiteResource implements QuarkusTestResourceLifecycleManager 
             throw new IllegalStateException("cannot start the fake provider", e);
         }
         gateway = Suite.gatewayOnUrl("http://localhost:" + ServiceProcess.freePort(), "http://localhost:8080", provider.realtimeUrl());
-        return Map.of(
-                "quarkus.rest-client.products.url", "http://localhost:" + ServiceProcess.freePort(),
-                "store.gateway.url", gateway.url(),
-                "store.gateway.api-key", Suite.GATEWAY_KEY);
+        // no products-service: these tests are about calls, and the store degrades without a catalog
+        return Suite.storeSettings("http://localhost:" + ServiceProcess.freePort(), gateway);
     }
 
     @Override

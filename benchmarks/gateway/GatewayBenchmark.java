@@ -334,7 +334,8 @@ public class GatewayBenchmark {
                     through == null || through.process() == null || !through.process().owned() ? "(not started by the benchmark)"
                             : "java " + String.join(" ", o.gatewayJvm()) + " -jar " + o.gatewayJar(),
                     env, o.freshGateway(),
-                    (Runtime.version() + " " + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments())).strip());
+                    (Runtime.version() + " " + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments())).strip(),
+                    vertx.isNativeTransportEnabled() ? "epoll" : "NIO");
         }
 
         // ------------------------------------------------------------ one phase
@@ -982,6 +983,14 @@ public class GatewayBenchmark {
             double gatewayCpuMicrosPerFrame, long gatewayRssBeforeKb, long gatewayRssOpenKb, double memoryPerSessionKb,
             long gatewayThreadsOpen) {
 
+        /**
+         * The benchmark's own CPU per frame (send, echo, receive). In the direct phase this is the pace of the machine
+         * for this kind of work: the same build measured on a day this is 20 % higher shows ~20 % more gateway CPU too.
+         */
+        double benchmarkCpuMicrosPerFrame() {
+            return framesEchoed == 0 ? Double.NaN : benchmarkCpuPercent / 100 * windowSeconds * 1e6 / framesEchoed;
+        }
+
         static PhaseResult of(Phase ph, double openSeconds, Stats st, Sample a, Sample b, ProcStatus before, ProcStatus open,
                 double idleCpuPercent, long clockTicks, long upstreamConnections, long upstreamUpdates, int upstreamLeft,
                 String upstreamHandshake) {
@@ -1072,7 +1081,7 @@ public class GatewayBenchmark {
     record Inputs(List<Integer> sessions, int durationSeconds, int warmupSeconds, boolean quick, boolean directOnly,
             String audio, int benchmarkEventLoops, int connectConcurrency, int drainSeconds, String echoUpstream,
             String gatewayUrl, String gatewayCommand, Map<String, String> gatewayEnv, boolean freshGatewayPerRound,
-            String benchmarkJvm) {}
+            String benchmarkJvm, String benchmarkTransport) {}
 
     record Goal(String name, String goal, String measured, String status) {}
 
@@ -1213,6 +1222,10 @@ public class GatewayBenchmark {
             rows.add(row(name + ": send lateness p99 / max (ms)", rounds, cell.apply(p -> fmt(p.sendLatenessP99()) + " / " + fmt(p.sendLatenessMax()))));
             rows.add(row(name + ": CPU of the benchmark / other processes, % of one core", rounds,
                     cell.apply(p -> fmt0(p.benchmarkCpuPercent()) + " / " + fmt0(p.otherCpuPercent()))));
+            if (name.equals("direct")) {
+                rows.add(row("direct: CPU of the benchmark per frame (µs; the machine's pace)", rounds,
+                        cell.apply(p -> fmt(p.benchmarkCpuMicrosPerFrame()))));
+            }
         }
 
         static String g(RoundResult r, Function<PhaseResult, String> f) { return r.gateway() == null ? "-" : f.apply(r.gateway()); }

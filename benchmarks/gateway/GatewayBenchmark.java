@@ -1027,6 +1027,10 @@ public class GatewayBenchmark {
                     + " latency p50 %.2f p90 %.2f p99 %.2f max %.2f ms; send lateness p99 %.2f ms; benchmark CPU %.0f%% of a core,"
                     + " other processes %.0f%%%n", mode, sessionsReady, sessionsRequested, windowSeconds, framesSent, framesEchoed,
                     framesLost, p50, p90, p99, max, sendLatenessP99, benchmarkCpuPercent, otherCpuPercent);
+            if (mode.equals("direct")) {
+                System.out.printf(Locale.ROOT, "        machine's pace: the benchmark spent %.2f µs of CPU per frame%n",
+                        benchmarkCpuMicrosPerFrame());
+            }
             if (mode.equals("gateway")) {
                 System.out.printf(Locale.ROOT, "        upstream: %d connections, %d session.update; relayed %d frames; %s%n",
                         upstreamConnections, upstreamSessionUpdates, relayedFrames, upstreamHandshake);

@@ -1204,6 +1204,8 @@ public class GatewayBenchmark {
                 rows.add(row("gateway: CPU, % of one core (idle before)", rounds,
                         r -> g(r, p -> fmt0(p.gatewayCpuPercent()) + " (" + fmt1(p.gatewayIdleCpuPercent()) + ")")));
                 rows.add(row("gateway: **CPU per relayed frame (µs)**", rounds, r -> g(r, p -> fmt(p.gatewayCpuMicrosPerFrame()))));
+                rows.add(row("gateway: CPU per relayed frame ÷ the machine's pace", rounds, r -> r.direct() == null ? "-"
+                        : g(r, p -> fmt(p.gatewayCpuMicrosPerFrame() / r.direct().benchmarkCpuMicrosPerFrame()))));
                 rows.add(row("gateway: RSS before / with sessions open (MiB)", rounds,
                         r -> g(r, p -> fmt0(p.gatewayRssBeforeKb() / 1024.0) + " / " + fmt0(p.gatewayRssOpenKb() / 1024.0))));
                 rows.add(row("gateway: **live heap per session (KiB, after full GC)**", rounds, r -> g(r, p -> fmt0(p.memoryPerSessionKb()))));

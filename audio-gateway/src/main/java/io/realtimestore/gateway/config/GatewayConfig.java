@@ -74,6 +74,10 @@ public interface GatewayConfig {
         @WithDefault("256")
         int maxQueuedBeforeUpstream();
 
+        /** How often each client is pinged, so proxies and load balancers do not close a quiet socket. */
+        @WithDefault("30s")
+        Duration pingInterval();
+
         /** After barge-in, how long to wait for the client's own truncate before truncating at what was sent. */
         @WithDefault("500ms")
         Duration truncateGrace();

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opentelemetry.api.trace.Span;
 import io.quarkus.logging.Log;
-import io.quarkus.websockets.next.CloseReason;
-import io.quarkus.websockets.next.WebSocketConnection;
 import io.realtimestore.dto.realtime.StoreEvents;
 import io.realtimestore.gateway.protocol.ClientEvent;
 import io.realtimestore.gateway.protocol.ClientEventReader;
@@ -16,6 +14,8 @@ import io.realtimestore.gateway.protocol.ProtocolException;
 import io.realtimestore.gateway.security.ClientIdentity;
 import io.realtimestore.gateway.upstream.UpstreamConnection;
 import io.realtimestore.gateway.upstream.UpstreamUnavailableException;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -25,13 +25,16 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Everything about one client connection and its upstream session: created when the client connects, gone when
  * either side closes. Client events are checked and forwarded here; upstream events go through
- * {@link UpstreamEvents}; tool calls through {@link ToolTurn}. State changes are synchronized on the session
- * (the two sockets live on different event loops).
+ * {@link UpstreamEvents}; tool calls through {@link ToolTurn}. Both sockets live on the client connection's event
+ * loop; state changes are still synchronized on the session because tool results, timers and the registry's
+ * once-a-second check arrive on other threads.
  */
 public final class RealtimeSession implements ToolHost {
 
     private final String id;
-    private final WebSocketConnection client;
+    private static final Buffer PING = Buffer.buffer("ping");
+
+    private final ServerWebSocket client;
     private final ClientIdentity identity;
     private final boolean storeEvents;
     final SessionServices services;
@@ -46,6 +49,7 @@ public final class RealtimeSession implements ToolHost {
     final Span span;
 
     private volatile long lastClientActivityNanos = System.nanoTime();
+    private long lastPingNanos = System.nanoTime();
     private UpstreamConnection upstream;
     private boolean closed;
     private boolean endWarningSent;
@@ -53,12 +57,12 @@ public final class RealtimeSession implements ToolHost {
     long truncateTimer = -1;
     String truncateItemPending;
 
-    public RealtimeSession(String id, WebSocketConnection client, ClientIdentity identity, SessionServices services) {
+    public RealtimeSession(String id, ServerWebSocket client, ClientIdentity identity, SessionServices services) {
         this.id = id;
         this.client = client;
         this.identity = identity;
         this.services = services;
-        this.storeEvents = StoreEvents.SUBPROTOCOL.equals(client.subprotocol());
+        this.storeEvents = StoreEvents.SUBPROTOCOL.equals(client.subProtocol());
         this.span = services.tracer.spanBuilder("realtime.session").setAttribute("realtime.session.id", id)
                 .setAttribute("realtime.upstream", services.upstream.name())
                 .setAttribute("realtime.store_events", storeEvents).startSpan();
@@ -245,7 +249,7 @@ public final class RealtimeSession implements ToolHost {
 
     /** Upstream (or gateway) → client, bounded: a client that stops reading is closed instead of growing memory. */
     void sendToClient(String text) {
-        if (!client.isOpen()) {
+        if (client.isClosed()) {
             return;
         }
         long pending = pendingToClient.addAndGet(text.length());
@@ -255,8 +259,7 @@ public final class RealtimeSession implements ToolHost {
             return;
         }
         int length = text.length();
-        client.sendText(text).subscribe().with(ok -> pendingToClient.addAndGet(-length),
-                failure -> pendingToClient.addAndGet(-length));
+        client.writeTextMessage(text).onComplete(written -> pendingToClient.addAndGet(-length));
     }
 
     @Override
@@ -266,9 +269,13 @@ public final class RealtimeSession implements ToolHost {
         }
     }
 
-    /** Called every second by the registry. */
+    /** Called every second by the registry: the time limits, and a ping now and then so proxies keep the socket open. */
     void checkTimeLimits() {
         long now = System.nanoTime();
+        if (now - lastPingNanos >= services.limits.pingInterval().toNanos() && !client.isClosed()) {
+            lastPingNanos = now;
+            client.writePing(PING);
+        }
         Duration age = Duration.ofNanos(now - startedNanos);
         Duration max = services.limits.maxSessionDuration();
         if (age.compareTo(max) >= 0) {
@@ -319,8 +326,8 @@ public final class RealtimeSession implements ToolHost {
     }
 
     private void closeClient(int code, String reason) {
-        if (client.isOpen()) {
-            client.close(new CloseReason(code, reason)).subscribe().with(ok -> { }, failure -> { });
+        if (!client.isClosed()) {
+            client.close((short) code, reason);
         }
     }
 

@@ -64,7 +64,7 @@ done
 sleep 30 # sessions open (a few seconds), then the JIT settles: a fresh gateway compiles for ~20 s under load
 echo "profile.sh: sampling the gateway (pid $gateway) for $seconds s at $sessions sessions"
 perf record -q -g -F 499 -p "$gateway" -o "$out/perf.data" -- sleep "$seconds" 2>/dev/null
-jcmd "$gateway" Compiler.perfmap >/dev/null # names for the JIT-compiled code, in /tmp/perf-<pid>.map
+"$java_home/bin/jcmd" "$gateway" Compiler.perfmap >/dev/null # names for the JIT-compiled code, in /tmp/perf-<pid>.map
 wait "$bench"
 bench=""
 

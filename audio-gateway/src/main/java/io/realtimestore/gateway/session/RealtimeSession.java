@@ -31,9 +31,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RealtimeSession implements ToolHost {
 
-    private final String id;
     private static final Buffer PING = Buffer.buffer("ping");
 
+    private final String id;
     private final ServerWebSocket client;
     private final ClientIdentity identity;
     private final boolean storeEvents;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Where the gateway's CPU goes under load: starts the packaged gateway with frame pointers, puts N sessions on it with
-# run.sh, samples the gateway with Linux perf for a while in the middle of the gateway phase, and prints the split
+# Where the gateway's CPU goes under load: runs run.sh at N sessions with the gateway's frame pointers on, samples the
+# gateway with Linux perf for a while in the middle of the gateway phase, and prints the split
 # kernel / JIT code / JVM and the busiest symbols. Needs `perf` (Debian: linux-perf) and root or perf_event_paranoid <= 1.
 # Usage: benchmarks/gateway/profile.sh [--sessions 500] [--seconds 10] [--gateway-jar PATH] [--gateway-jvm "FLAGS"]
 # Writes benchmarks/gateway/work/profile/: perf.data, report.txt (and run.sh's usual report in results/). perf itself
@@ -28,45 +28,24 @@ command -v perf >/dev/null || { echo "profile.sh: perf is not installed (apt-get
 
 out="$here/work/profile"
 mkdir -p "$out"
-free_port() { # a port nothing answers on
-  local port
-  while :; do
-    port=$((20000 + RANDOM % 20000))
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
-  done
-}
-gateway_port=$(free_port)
-echo_port=$(free_port)
-key="profile-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 
-# The gateway as run.sh starts it, plus frame pointers so perf can walk Java stacks.
-env QUARKUS_HTTP_PORT="$gateway_port" GATEWAY_API_KEY="$key" REALTIME_UPSTREAM=url \
-    REALTIME_UPSTREAM_URL="ws://127.0.0.1:$echo_port/v1/realtime" GATEWAY_MAX_SESSIONS=2000 \
-    GATEWAY_MAX_SESSIONS_PER_CLIENT=2000 QUARKUS_LOG_LEVEL=WARN OTEL_SDK_DISABLED=true \
-    GATEWAY_DATA_DIR="$here/work/gateway-data" \
-    "$java" $jvm -XX:+PreserveFramePointer -jar "$jar" >"$out/gateway.log" 2>&1 &
-gateway=$!
-bench=""
-cleanup() {
-  [[ -n "$bench" ]] && kill -TERM "$bench" 2>/dev/null || true
-  kill -TERM "$gateway" 2>/dev/null || true
-  wait "$gateway" 2>/dev/null || true
-}
-trap cleanup EXIT
-
-"$here/run.sh" --sessions "$sessions" --duration $((seconds + 40)) --gateway-url "ws://127.0.0.1:$gateway_port/v1/realtime" \
-    --gateway-pid "$gateway" --api-key "$key" --echo-port "$echo_port" >"$out/run.log" 2>&1 &
+# run.sh starts the gateway as it always does (same environment, free port, fresh key), with frame pointers added so
+# perf can walk Java stacks, and stops it at the end.
+"$here/run.sh" --sessions "$sessions" --duration $((seconds + 40)) --gateway-jar "$jar" \
+    --gateway-jvm "$jvm -XX:+PreserveFramePointer" >"$out/run.log" 2>&1 &
 bench=$!
+trap 'kill -TERM "$bench" 2>/dev/null || true' EXIT
 until grep -q "^gateway opening" "$out/run.log"; do
   kill -0 "$bench" 2>/dev/null || { cat "$out/run.log" >&2; exit 1; }
   sleep 1
 done
+gateway=$(sed -n 's/^started audio-gateway, pid \([0-9]*\).*/\1/p' "$out/run.log" | tail -1)
 sleep 30 # sessions open (a few seconds), then the JIT settles: a fresh gateway compiles for ~20 s under load
 echo "profile.sh: sampling the gateway (pid $gateway) for $seconds s at $sessions sessions"
 perf record -q -g -F 499 -p "$gateway" -o "$out/perf.data" -- sleep "$seconds" 2>/dev/null
 "$java_home/bin/jcmd" "$gateway" Compiler.perfmap >/dev/null # names for the JIT-compiled code, in /tmp/perf-<pid>.map
 wait "$bench"
-bench=""
+trap - EXIT
 
 set +o pipefail # head closes the pipe early
 {

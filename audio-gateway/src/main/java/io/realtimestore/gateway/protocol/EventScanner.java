@@ -8,7 +8,8 @@ import java.io.IOException;
 
 /**
  * Reads the top-level fields of an event with a streaming parser, never building a tree and never decoding
- * base64. This is the whole per-frame cost of the audio hot path, in both directions.
+ * base64. Audio frames in the shapes the SDKs and providers write are recognised before this, as bytes
+ * ({@link AudioFrames}); this reads everything else.
  */
 public final class EventScanner {
 
@@ -27,10 +28,6 @@ public final class EventScanner {
      * @param sampleBytes 2 for PCM16, 1 for G.711
      */
     public static ClientFrame scanClient(String text, int sampleBytes) throws ProtocolException {
-        ClientFrame plainAppend = plainAppend(text, sampleBytes);
-        if (plainAppend != null) {
-            return plainAppend;
-        }
         String type = null;
         String eventId = null;
         int audioBytes = -2; // -2: absent, -1: invalid base64
@@ -111,66 +108,8 @@ public final class EventScanner {
         return new ClientFrame(type, eventId, audioBytes);
     }
 
-    private static final String PLAIN_APPEND_HEAD = "{\"type\":\"input_audio_buffer.append\",\"audio\":\"";
-    private static final String PLAIN_APPEND_TAIL = "\"}";
-    private static final String DELTA_HEAD = "{\"type\":\"response.output_audio.delta\"";
-
-    /**
-     * The append exactly as the SDKs write it, {@code {"type":"input_audio_buffer.append","audio":"…"}}, checked with
-     * string search alone: if the audio is valid base64 the whole message is valid JSON. Anything else (other field
-     * order, an event_id, whitespace) takes the streaming parser. Measured on the relay benchmark, the parser was the
-     * largest single cost of an audio frame.
-     */
-    private static ClientFrame plainAppend(String text, int sampleBytes) {
-        if (!text.startsWith(PLAIN_APPEND_HEAD) || !text.endsWith(PLAIN_APPEND_TAIL)) {
-            return null;
-        }
-        int start = PLAIN_APPEND_HEAD.length();
-        int length = text.length() - PLAIN_APPEND_TAIL.length() - start;
-        int bytes = Base64Audio.decodedLength(text, start, length);
-        return bytes > 0 && bytes % sampleBytes == 0 ? new ClientFrame(ClientFrame.APPEND, null, bytes) : null;
-    }
-
-    /**
-     * Audio deltas as OpenAI and Azure send them (type first) are read with string search: ids and the delta's
-     * length. Base64 contains no quotes, so the searches cannot match inside the audio. Other shapes are parsed.
-     */
-    private static ServerFrame plainDelta(String text) {
-        if (!text.startsWith(DELTA_HEAD)) {
-            return null;
-        }
-        String itemId = stringField(text, "\"item_id\":\"");
-        String responseId = stringField(text, "\"response_id\":\"");
-        int delta = text.indexOf("\"delta\":\"");
-        if (itemId == null || delta < 0) {
-            return null;
-        }
-        int start = delta + 9;
-        int end = text.indexOf('"', start);
-        if (end < 0) {
-            return null;
-        }
-        boolean onePad = end > start && text.charAt(end - 1) == '=';
-        boolean twoPad = onePad && end - 1 > start && text.charAt(end - 2) == '=';
-        return new ServerFrame(ServerFrame.AUDIO_DELTA, responseId, itemId, Base64Audio.decodedLength(end - start, onePad, twoPad));
-    }
-
-    private static String stringField(String text, String head) {
-        int at = text.indexOf(head);
-        if (at < 0) {
-            return null;
-        }
-        int start = at + head.length();
-        int end = text.indexOf('"', start);
-        return end < 0 ? null : text.substring(start, end);
-    }
-
     /** Scans an upstream message's top level for its type, response/item ids and audio delta size. */
     public static ServerFrame scanServer(String text) throws IOException {
-        ServerFrame delta = plainDelta(text);
-        if (delta != null) {
-            return delta;
-        }
         String type = null;
         String responseId = null;
         String itemId = null;

@@ -2,9 +2,12 @@ package io.realtimestore.gateway.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.opentelemetry.api.trace.Span;
 import io.quarkus.logging.Log;
 import io.realtimestore.dto.realtime.StoreEvents;
+import io.realtimestore.gateway.protocol.AudioFrames;
 import io.realtimestore.gateway.protocol.ClientEvent;
 import io.realtimestore.gateway.protocol.ClientEventReader;
 import io.realtimestore.gateway.protocol.ClientFrame;
@@ -14,8 +17,10 @@ import io.realtimestore.gateway.protocol.ProtocolException;
 import io.realtimestore.gateway.security.ClientIdentity;
 import io.realtimestore.gateway.upstream.UpstreamConnection;
 import io.realtimestore.gateway.upstream.UpstreamUnavailableException;
+import io.realtimestore.gateway.ws.TextSocket;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -35,6 +40,8 @@ public final class RealtimeSession implements ToolHost {
 
     private final String id;
     private final ServerWebSocket client;
+    /** Every data frame to the client goes through here, in order (see {@link TextSocket}). */
+    private final TextSocket clientFrames;
     private final ClientIdentity identity;
     private final boolean storeEvents;
     final SessionServices services;
@@ -57,9 +64,11 @@ public final class RealtimeSession implements ToolHost {
     long truncateTimer = -1;
     String truncateItemPending;
 
-    public RealtimeSession(String id, ServerWebSocket client, ClientIdentity identity, SessionServices services) {
+    public RealtimeSession(String id, ServerWebSocket client, TextSocket clientFrames, ClientIdentity identity,
+            SessionServices services) {
         this.id = id;
         this.client = client;
+        this.clientFrames = clientFrames;
         this.identity = identity;
         this.services = services;
         this.storeEvents = StoreEvents.SUBPROTOCOL.equals(client.subProtocol());
@@ -125,6 +134,26 @@ public final class RealtimeSession implements ToolHost {
         sendToClient(Events.error("server_error", unavailable.code(), "The voice service is unavailable: "
                 + unavailable.getMessage(), null, null));
         end(1013, "upstream unavailable", unavailable.code());
+    }
+
+    /**
+     * Offered each client message as UTF-8 before it is decoded: a plain audio append, once the upstream is open, is
+     * relayed as these bytes. Anything else is declined and arrives at {@link #onClientText}.
+     */
+    public boolean takeClientFrame(ByteBuf utf8) {
+        int length = utf8.readableBytes();
+        if (length > services.limits.maxMessageBytes() || AudioFrames.plainAppend(utf8, inputSampleBytes) < 0) {
+            return false;
+        }
+        synchronized (this) {
+            if (closed || upstream == null) {
+                return false; // queued until the upstream is open, or refused, by the usual path
+            }
+        }
+        lastClientActivityNanos = System.nanoTime();
+        services.metrics.clientFrame(length);
+        sendToUpstream(utf8);
+        return true;
     }
 
     /** A text message from the client. Never throws: a bad event gets an error event, abuse closes the session. */
@@ -232,34 +261,61 @@ public final class RealtimeSession implements ToolHost {
 
     @Override
     public void sendToUpstream(String text) {
+        UpstreamConnection connection = upstreamAccepting(text.length());
+        if (connection != null) {
+            int length = text.length();
+            connection.send(text, () -> pendingToUpstream.addAndGet(-length));
+        }
+    }
+
+    /** As {@link #sendToUpstream(String)} for a relayed frame's bytes; takes the buffer. */
+    private void sendToUpstream(ByteBuf utf8) {
+        int length = utf8.readableBytes();
+        UpstreamConnection connection = upstreamAccepting(length);
+        if (connection == null) {
+            utf8.release();
+        } else {
+            connection.send(utf8, () -> pendingToUpstream.addAndGet(-length));
+        }
+    }
+
+    /** The open upstream, counting {@code length} more bytes in flight to it; null (and maybe closing) when not. */
+    private UpstreamConnection upstreamAccepting(int length) {
         UpstreamConnection connection = upstream;
         if (connection == null || closed) {
-            return;
+            return null;
         }
-        long pending = pendingToUpstream.addAndGet(text.length());
+        long pending = pendingToUpstream.addAndGet(length);
         if (pending > services.limits.maxPendingBytes()) {
+            pendingToUpstream.addAndGet(-length);
             Log.warnf("Session %s: upstream is not accepting data fast enough (%d bytes pending); closing", id, pending);
             sendToClient(Events.error("server_error", "upstream_backpressure", "the voice service is not keeping up", null, null));
             end(1013, "upstream not keeping up", "upstream_backpressure");
-            return;
+            return null;
         }
-        int length = text.length();
-        connection.send(text, () -> pendingToUpstream.addAndGet(-length));
+        return connection;
     }
 
     /** Upstream (or gateway) → client, bounded: a client that stops reading is closed instead of growing memory. */
     void sendToClient(String text) {
-        if (client.isClosed()) {
+        sendToClient(Unpooled.wrappedBuffer(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** As {@link #sendToClient(String)} for an event's UTF-8 bytes (a relayed audio delta); takes the buffer. */
+    void sendToClient(ByteBuf utf8) {
+        int length = utf8.readableBytes();
+        if (clientFrames.isClosed()) {
+            utf8.release();
             return;
         }
-        long pending = pendingToClient.addAndGet(text.length());
+        long pending = pendingToClient.addAndGet(length);
         if (pending > services.limits.maxPendingBytes()) {
+            utf8.release();
             Log.warnf("Session %s: client is not reading fast enough (%d bytes pending); closing", id, pending);
             end(1008, "client is not reading fast enough", "client_backpressure");
             return;
         }
-        int length = text.length();
-        client.writeTextMessage(text).onComplete(written -> pendingToClient.addAndGet(-length));
+        clientFrames.write(utf8, () -> pendingToClient.addAndGet(-length));
     }
 
     @Override

@@ -3,10 +3,12 @@ package io.realtimestore.gateway.session;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.buffer.ByteBuf;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import io.realtimestore.dto.realtime.StoreEvents;
+import io.realtimestore.gateway.protocol.AudioFrames;
 import io.realtimestore.gateway.protocol.Events;
 import io.realtimestore.gateway.protocol.EventScanner;
 import io.realtimestore.gateway.protocol.ServerFrame;
@@ -58,7 +60,7 @@ final class UpstreamEvents implements UpstreamListener {
         session.services.metrics.upstreamFrame(text.length());
         try {
             if (frame.isAudioDelta()) {
-                audioDelta(frame, text);
+                audioDelta(frame, () -> session.sendToClient(text));
                 return;
             }
             handle(frame, text);
@@ -68,26 +70,42 @@ final class UpstreamEvents implements UpstreamListener {
         }
     }
 
-    private void audioDelta(ServerFrame frame, String text) {
+    /** An audio delta as its UTF-8 bytes (the usual shape, see {@link AudioFrames}): relayed without decoding. */
+    @Override
+    public boolean take(ByteBuf utf8Event) {
+        ServerFrame frame = AudioFrames.plainDelta(utf8Event);
+        if (frame == null) {
+            return false;
+        }
+        session.services.metrics.upstreamFrame(utf8Event.readableBytes());
+        audioDelta(frame, () -> session.sendToClient(utf8Event));
+        return true;
+    }
+
+    /** Counts the delta as delivered (for truncation), relays it, and times the turn's first audio. */
+    private void audioDelta(ServerFrame frame, Runnable relay) {
         long now = System.nanoTime();
         boolean firstOfTurn;
         synchronized (session) {
             session.playback.delivered(frame.itemId(), frame.audioBytes(), now);
-            firstOfTurn = !firstAudioOfTurnSeen;
+            firstOfTurn = !firstAudioOfTurnSeen && speechStoppedNanos != 0;
             firstAudioOfTurnSeen = true;
         }
-        session.sendToClient(text);
-        if (firstOfTurn && speechStoppedNanos != 0) {
-            Duration latency = Duration.ofNanos(now - speechStoppedNanos);
-            session.services.metrics.speechToAudio(latency);
-            synchronized (session) {
-                if (turnSpan != null) {
-                    turnSpan.setAttribute("realtime.turn.speech_to_audio_ms", latency.toMillis());
-                    turnSpan.addEvent("first_audio");
-                }
-            }
-            session.sendStoreEvent(new StoreEvents.TurnLatency(Events.newEventId(), frame.responseId(), latency.toMillis()));
+        relay.run();
+        if (firstOfTurn) {
+            firstAudio(frame, Duration.ofNanos(now - speechStoppedNanos));
         }
+    }
+
+    private void firstAudio(ServerFrame frame, Duration latency) {
+        session.services.metrics.speechToAudio(latency);
+        synchronized (session) {
+            if (turnSpan != null) {
+                turnSpan.setAttribute("realtime.turn.speech_to_audio_ms", latency.toMillis());
+                turnSpan.addEvent("first_audio");
+            }
+        }
+        session.sendStoreEvent(new StoreEvents.TurnLatency(Events.newEventId(), frame.responseId(), latency.toMillis()));
     }
 
     private void handle(ServerFrame frame, String text) throws IOException {

@@ -1,9 +1,13 @@
 package io.realtimestore.gateway.upstream;
 
+import io.netty.buffer.ByteBuf;
+import io.realtimestore.gateway.ws.TextFrameTap;
+import io.realtimestore.gateway.ws.TextSocket;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientWebSocket;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -64,7 +68,8 @@ final class WebSocketUpstream {
                 // arrive before a connect callback would run, and a socket without a handler drops it.
                 ClientWebSocket socket = client.webSocket();
                 AtomicBoolean closedReported = new AtomicBoolean();
-                socket.textMessageHandler(listener::onText);
+                // upstreams send no binary frames; audio deltas may skip decoding (TextFrameTap)
+                TextFrameTap tap = new TextFrameTap(listener::take, listener::onText, ignored -> { }).handlersOn(socket);
                 socket.closeHandler(ignored -> {
                     if (closedReported.compareAndSet(false, true)) {
                         Short code = socket.closeStatusCode();
@@ -76,7 +81,10 @@ final class WebSocketUpstream {
                     if (result.failed()) {
                         emitter.fail(new UpstreamUnavailableException(code(result.cause()), describe(result.cause())));
                     } else {
-                        emitter.complete(new Connection(result.result()));
+                        WebSocket connected = result.result();
+                        HttpConnection connection = TextSocket.connectionOf(connected);
+                        tap.insertInto(connection);
+                        emitter.complete(new Connection(connected, new TextSocket(connected, connection)));
                     }
                 });
             };
@@ -100,11 +108,16 @@ final class WebSocketUpstream {
         return "the upstream refused or failed the connection: " + (message.length() > 200 ? message.substring(0, 200) : message);
     }
 
-    private record Connection(WebSocket socket) implements UpstreamConnection {
+    private record Connection(WebSocket socket, TextSocket text) implements UpstreamConnection {
 
         @Override
         public void send(String event, Runnable written) {
-            socket.writeTextMessage(event).onComplete(ignored -> written.run());
+            text.write(event, written);
+        }
+
+        @Override
+        public void send(ByteBuf utf8Event, Runnable written) {
+            text.write(utf8Event, written);
         }
 
         @Override

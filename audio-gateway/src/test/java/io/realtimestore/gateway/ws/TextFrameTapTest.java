@@ -1,0 +1,119 @@
+package io.realtimestore.gateway.ws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketFrame;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The relay's Netty-level shortcut on real Vert.x WebSockets: taken messages and the ones Vert.x decodes arrive in the
+ * order they were sent, also while Vert.x holds messages back; bytes written by {@link TextSocket} arrive as text.
+ */
+class TextFrameTapTest {
+
+    private Vertx vertx;
+    private HttpServer server;
+    private final List<String> received = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void startVertx() {
+        vertx = Vertx.vertx();
+    }
+
+    @AfterEach
+    void stopVertx() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void takenAndDecodedMessagesArriveInSendingOrder() throws Exception {
+        WebSocket client = connect(this::tap);
+        client.writeTextMessage("a");
+        client.writeTextMessage("take:1");
+        client.writeFrame(WebSocketFrame.textFrame("frag", false));
+        client.writeFrame(WebSocketFrame.continuationFrame(Buffer.buffer("ment"), true));
+        client.writeTextMessage("take:2");
+        client.writeBinaryMessage(Buffer.buffer(new byte[] {1, 2, 3}));
+        client.writeTextMessage("take:3");
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 6);
+        assertThat(received).containsExactly("text a", "taken take:1", "text fragment", "taken take:2", "binary 3",
+                "taken take:3");
+    }
+
+    @Test
+    void nothingIsTakenAheadOfMessagesVertxHoldsBack() throws Exception {
+        WebSocket client = connect((socket, connection) -> {
+            socket.pause();
+            tap(socket, connection);
+            vertx.setTimer(300, ignored -> socket.resume());
+        });
+        client.writeTextMessage("a");
+        client.writeTextMessage("take:1");
+        client.writeTextMessage("b");
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 3);
+        client.writeTextMessage("take:2");
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 4);
+        assertThat(received).as("take:1 came while Vert.x held 'a': it waits its turn, through Vert.x")
+                .containsExactly("text a", "text take:1", "text b", "taken take:2");
+    }
+
+    @Test
+    void bytesWrittenAtTheNettyLevelArriveAsTextMessagesInOrder() throws Exception {
+        WebSocket client = connect((socket, connection) -> {
+            TextSocket out = new TextSocket(socket, connection);
+            new TextFrameTap(utf8 -> {
+                out.write(utf8, () -> { }); // relayed as it came
+                return true;
+            }, text -> out.write(text, () -> { }), binary -> { }).handlersOn(socket).insertInto(connection);
+        });
+        List<String> echoed = new CopyOnWriteArrayList<>();
+        client.textMessageHandler(echoed::add);
+        client.writeTextMessage("{\"n\":1}");
+        client.writeFrame(WebSocketFrame.textFrame("{\"n\":", false));
+        client.writeFrame(WebSocketFrame.continuationFrame(Buffer.buffer("\"é\"}"), true));
+        client.writeTextMessage("{\"n\":3}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> echoed.size() == 3);
+        assertThat(echoed).containsExactly("{\"n\":1}", "{\"n\":\"é\"}", "{\"n\":3}");
+    }
+
+    private void tap(ServerWebSocket socket, HttpConnection connection) {
+        new TextFrameTap(this::takeMarked, text -> received.add("text " + text),
+                binary -> received.add("binary " + binary.length())).handlersOn(socket).insertInto(connection);
+    }
+
+    private boolean takeMarked(ByteBuf utf8) {
+        String text = utf8.toString(StandardCharsets.UTF_8);
+        if (!text.startsWith("take:")) {
+            return false;
+        }
+        utf8.release();
+        received.add("taken " + text);
+        return true;
+    }
+
+    /** The server side upgrades as the gateway's endpoint does: from the request, whose connection it keeps. */
+    private WebSocket connect(BiConsumer<ServerWebSocket, HttpConnection> onServer) throws Exception {
+        server = vertx.createHttpServer().requestHandler(request -> request.toWebSocket()
+                .onSuccess(socket -> onServer.accept(socket, request.connection())));
+        int port = server.listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
+        return vertx.createWebSocketClient().connect(port, "localhost", "/").toCompletionStage().toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+    }
+}

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The byte-level audio shortcuts ({@link AudioFrames}) and the streaming parser agree; malformed variants never pass as plain. */
@@ -62,9 +65,18 @@ class EventScannerTest {
                 .isNull();
     }
 
-    private static ByteBuf utf8(String text) {
+    private final List<ByteBuf> buffers = new ArrayList<>();
+
+    @AfterEach
+    void releaseBuffers() {
+        buffers.forEach(ByteBuf::release);
+    }
+
+    private ByteBuf utf8(String text) {
         // direct, like the buffers Netty reads into
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        return Unpooled.directBuffer(bytes.length).writeBytes(bytes);
+        ByteBuf buffer = Unpooled.directBuffer(bytes.length).writeBytes(bytes);
+        buffers.add(buffer);
+        return buffer;
     }
 }

@@ -13,8 +13,15 @@ final class Base64Audio {
 
     private static final Base64.Decoder DECODER = Base64.getDecoder();
 
-    /** Per event-loop thread: the base64 text (exactly sized: the decoder takes whole arrays) and the decoded bytes. */
-    private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[][] {new byte[0], new byte[0]});
+    /** Per event-loop thread: arrays reused frame after frame. */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private static final class Scratch {
+        /** The base64 text, exactly sized: the decoder takes whole arrays. */
+        byte[] text = new byte[0];
+        /** Where the decoder writes; never read. */
+        byte[] decoded = new byte[0];
+    }
 
     private Base64Audio() {
     }
@@ -24,12 +31,12 @@ final class Base64Audio {
         if (length % 4 != 0) {
             return -1;
         }
-        byte[][] scratch = SCRATCH.get();
-        if (scratch[0].length != length) {
-            scratch[0] = new byte[length]; // frames of one session are nearly always the same size
+        Scratch scratch = SCRATCH.get();
+        if (scratch.text.length != length) {
+            scratch.text = new byte[length]; // frames of one session are nearly always the same size
         }
-        utf8.getBytes(index, scratch[0]);
-        return decodedLength(scratch[0], scratch);
+        utf8.getBytes(index, scratch.text);
+        return decodedLength(scratch.text, scratch);
     }
 
     /** As above, for text from the JSON parser: characters beyond Latin-1 become '?', which is not base64. */
@@ -40,12 +47,12 @@ final class Base64Audio {
         return decodedLength(new String(chars, offset, length).getBytes(StandardCharsets.ISO_8859_1), SCRATCH.get());
     }
 
-    private static int decodedLength(byte[] base64, byte[][] scratch) {
-        if (scratch[1].length < base64.length / 4 * 3) {
-            scratch[1] = new byte[base64.length / 4 * 3];
+    private static int decodedLength(byte[] base64, Scratch scratch) {
+        if (scratch.decoded.length < base64.length / 4 * 3) {
+            scratch.decoded = new byte[base64.length / 4 * 3];
         }
         try {
-            return DECODER.decode(base64, scratch[1]);
+            return DECODER.decode(base64, scratch.decoded);
         } catch (IllegalArgumentException notBase64) {
             return -1;
         }

@@ -40,6 +40,8 @@ class WebRtcBrowserIT {
             new Select(browser.find("#assistant-transport")).selectByValue("webrtc");
             browser.find("#assistant-connect").click();
             browser.await("the call's data channel", 30, b -> Boolean.TRUE.equals(b.stats().get("connected")));
+            browser.await("the service's session.created on the data channel", 10,
+                    b -> service.peerLog().contains("session.created") && ((Number) b.stats().get("serverEvents")).intValue() > 0);
             assertThat(browser.stats().get("transport")).isEqualTo("webrtc");
             assertThat(browser.stats().get("callId")).isEqualTo(FakeVoiceService.CALL_ID);
             assertThat(service.callAuthorizations).containsExactly("Bearer " + FakeVoiceService.SECRET);

@@ -21,10 +21,15 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * An HTTPS server on a free port of localhost with a throw-away self-signed certificate that this JVM is told to
- * trust, for fakes of cloud APIs. It exists because Azure's SDK refuses to send an API key over plain HTTP, so a fake
+ * An HTTPS server on a free port of localhost with a self-signed test certificate that this JVM is told to trust, for
+ * fakes of cloud APIs. It exists because Azure's SDK refuses to send an API key over plain HTTP, so a fake
  * of Azure OpenAI has to speak TLS, and the clients under test must accept its certificate without any code of their
  * own (the services build their clients from configuration alone).
+ *
+ * <p>The certificate and its key are {@code localhost.p12} next to this class (CN and SAN localhost, 127.0.0.1 and ::1,
+ * valid until 2126, password {@value #PASSWORD}): a test fixture, not a secret. A fixed file lets a test JVM trust it
+ * from its very start, with {@code -Djavax.net.ssl.trustStore} pointing at it, so that no client can have read the
+ * trust settings before a server was opened (products-service's Azure embeddings test does that).
  *
  * <p>Trust is given the way an operator would: the {@code javax.net.ssl.trustStore*} system properties (read by
  * clients that build their own TLS context, such as the Azure SDK's Netty client) and the JVM's default
@@ -124,24 +129,16 @@ public final class SelfSignedHttpsServer implements AutoCloseable {
         return store;
     }
 
-    /** One key pair per JVM, made by keytool: the JDK has no public API to sign a certificate. */
+    /** The test keystore as a file (the trust-store properties need a path), copied once per JVM. */
     private static Path keystore() throws IOException {
         synchronized (TRUST_LOCK) {
             if (keystore == null) {
                 Path file = Files.createTempDirectory("fake-https").resolve("localhost.p12");
-                Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                        "-genkeypair", "-alias", "localhost", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                        "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1,ip:::1",
-                        "-storetype", "PKCS12", "-keystore", file.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD)
-                        .redirectErrorStream(true).start();
-                String output = new String(keytool.getInputStream().readAllBytes());
-                try {
-                    if (keytool.waitFor() != 0) {
-                        throw new IOException("keytool failed: " + output);
+                try (InputStream in = SelfSignedHttpsServer.class.getResourceAsStream("localhost.p12")) {
+                    if (in == null) {
+                        throw new IOException("localhost.p12 is missing next to " + SelfSignedHttpsServer.class.getName());
                     }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted while keytool was running", e);
+                    Files.copy(in, file);
                 }
                 file.toFile().deleteOnExit();
                 file.getParent().toFile().deleteOnExit();

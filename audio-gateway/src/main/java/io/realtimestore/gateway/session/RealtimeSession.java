@@ -261,9 +261,9 @@ public final class RealtimeSession implements ToolHost {
 
     @Override
     public void sendToUpstream(String text) {
-        UpstreamConnection connection = upstreamAccepting(text.length());
+        int length = text.length();
+        UpstreamConnection connection = upstreamAccepting(length);
         if (connection != null) {
-            int length = text.length();
             connection.send(text, () -> pendingToUpstream.addAndGet(-length));
         }
     }

@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.*;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -67,6 +66,12 @@ public class GatewayBenchmark {
     static final Base64.Encoder B64_ENCODER = Base64.getEncoder();
     static final Base64.Decoder B64_DECODER = Base64.getDecoder();
 
+    /**
+     * The clients' and echo upstream's event loops: two, or one when the benchmark is pinned to a single CPU (two
+     * loops taking turns on one CPU only add switches between them). The JVM reads the CPUs it may use afresh.
+     */
+    static int eventLoops() { return Math.min(2, Runtime.getRuntime().availableProcessors()); }
+
     /** The gateway this program started, so that a failure or Ctrl-C never leaves it behind. */
     static volatile GatewayProcess started;
 
@@ -74,6 +79,7 @@ public class GatewayBenchmark {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             GatewayProcess g = started;
             if (g != null) g.stop();
+            if (NativeLoad.started != null) NativeLoad.started.process.destroy();
         }));
         int exit = 0;
         Vertx vertx = null;
@@ -81,10 +87,14 @@ public class GatewayBenchmark {
             Options options = Options.parse(args);
             BenchmarkHost.Machine machine = BenchmarkHost.Machine.describe(options.repo());
             machine.print();
+            // Before any load and before pinning: the whole machine's own delays, for reading the latency figures.
+            SchedulingNoise noise = SchedulingNoise.measure(options.quick() ? 2 : 5, options.quick() ? 1 : 3);
+            System.out.println("Scheduling noise of the idle machine: " + noise.describe() + "\n");
             System.setProperty("vertx.disableDnsResolver", "true"); // every address here is 127.0.0.1
-            vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(2)
+            if (options.benchmarkCpus() != null) BenchmarkHost.pinThisProcess(options.benchmarkCpus());
+            vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops()).setWorkerPoolSize(2)
                     .setInternalBlockingPoolSize(2).setBlockedThreadCheckInterval(10_000));
-            new Bench(options, machine, vertx).run();
+            new Bench(options, machine, noise, vertx).run();
         } catch (BenchmarkHost.Failure e) {
             System.out.flush();
             System.err.println("\nBENCHMARK FAILED: " + e.getMessage());
@@ -92,6 +102,7 @@ public class GatewayBenchmark {
         } finally {
             GatewayProcess g = started;
             if (g != null) g.stop();
+            if (NativeLoad.started != null) NativeLoad.started.stop();
             if (vertx != null) {
                 try {
                     vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -109,7 +120,7 @@ public class GatewayBenchmark {
     record Options(Path repo, List<Integer> sessions, int durationS, int warmupS, boolean quick, boolean directOnly,
             String gatewayUrl, long gatewayPid, String apiKey, Path gatewayJar, List<String> gatewayJvm,
             Map<String, String> gatewayEnv, boolean freshGateway, int connectConcurrency, int openTimeoutS,
-            int readyTimeoutS, int drainS, int echoPort) {
+            int readyTimeoutS, int drainS, int echoPort, String gatewayCpus, String benchmarkCpus, String generator) {
 
         static final String USAGE = """
                 usage: benchmarks/gateway/run.sh [options]
@@ -123,6 +134,12 @@ public class GatewayBenchmark {
                   --gateway-env K=V           extra/overriding environment for the gateway (repeatable);
                                               {echoUrl} and {echoPort} in V are replaced
                   --fresh-gateway             start a new gateway for each session count (clean memory figures)
+                  --gateway-cpus LIST         run the gateway on these CPUs only (taskset -c LIST, e.g. 1): it sees
+                                              only them, as in a container with dedicated CPUs; default all
+                  --benchmark-cpus LIST       keep the clients and the echo upstream on these CPUs; default all
+                  --generator native|vertx    the clients and echo upstream: native/gwload.c, one C thread (the
+                                              default when run.sh could build it: cc and OpenSSL's headers), or
+                                              Vert.x in this JVM (the default otherwise)
                   --gateway-url ws://H:P/PATH use an already-running gateway instead of starting one
                   --gateway-pid PID           its process id, for CPU and memory (optional with --gateway-url)
                   --api-key KEY               X-Api-Key for --gateway-url (default: $GATEWAY_API_KEY)
@@ -135,7 +152,8 @@ public class GatewayBenchmark {
         static final Set<String> FLAGS = Set.of("--quick", "--direct-only", "--fresh-gateway");
         static final Set<String> VALUED = Set.of("--repo", "--sessions", "--duration", "--warmup", "--gateway-jar",
                 "--gateway-jvm", "--gateway-env", "--gateway-url", "--gateway-pid", "--api-key", "--echo-port",
-                "--connect-concurrency", "--open-timeout", "--ready-timeout", "--drain");
+                "--connect-concurrency", "--open-timeout", "--ready-timeout", "--drain", "--gateway-cpus", "--benchmark-cpus",
+                "--generator");
 
         static Options parse(String[] args) {
             Map<String, String> given = new HashMap<>();
@@ -179,7 +197,21 @@ public class GatewayBenchmark {
                     apiKey, jar, jvm, env, given.containsKey("--fresh-gateway"),
                     n.applyAsInt("--connect-concurrency", 50), n.applyAsInt("--open-timeout", 60),
                     n.applyAsInt("--ready-timeout", 120), n.applyAsInt("--drain", 2),
-                    given.containsKey("--echo-port") ? BenchmarkHost.positive("--echo-port", given.get("--echo-port")) : 0);
+                    given.containsKey("--echo-port") ? BenchmarkHost.positive("--echo-port", given.get("--echo-port")) : 0,
+                    cpuList("--gateway-cpus", given.get("--gateway-cpus")), cpuList("--benchmark-cpus", given.get("--benchmark-cpus")),
+                    switch (given.getOrDefault("--generator", "auto")) {
+                        case "auto", "vertx", "native" -> given.getOrDefault("--generator", "auto");
+                        default -> throw new BenchmarkHost.Failure("--generator takes native or vertx, got '" + given.get("--generator") + "'");
+                    });
+        }
+
+        /** A CPU list as taskset takes it (0, 1-3, 0,2), or null when not given. */
+        static String cpuList(String option, String value) {
+            if (value == null) return null;
+            if (!value.matches("\\d+(-\\d+)?(,\\d+(-\\d+)?)*")) {
+                throw new BenchmarkHost.Failure(option + " takes a CPU list such as 1, 0-1 or 0,2; got '" + value + "'");
+            }
+            return value;
         }
     }
 
@@ -193,25 +225,52 @@ public class GatewayBenchmark {
             GatewayProcess process) {}
 
     /** The figures at the edges of a measured window. */
-    record Sample(long nanos, long gatewayTicks, long selfCpuNanos, long machineBusyTicks, long upstreamAppends,
+    record Sample(long nanos, long gatewayTicks, long selfCpuNanos, MachineTicks machine, long upstreamAppends,
             long clientDeltas) {}
 
-    /** CPU ticks the whole machine spent busy (all cores, not idle or waiting for I/O), from /proc/stat. */
-    static long machineBusyTicks() {
-        String cpu = BenchmarkHost.read("/proc/stat").lines().findFirst().orElse("");
-        String[] f = cpu.trim().split("\\s+");
-        if (f.length < 5 || !f[0].equals("cpu")) return 0;
-        long total = 0;
-        for (int i = 1; i < Math.min(f.length, 9); i++) total += Long.parseLong(f[i]); // user … steal, not guest
-        return total - Long.parseLong(f[4]) - (f.length > 5 ? Long.parseLong(f[5]) : 0);
+    /** CPU ticks (utime + stime, all threads) of a process, from /proc/<pid>/stat; -1 when unreadable. */
+    static long processCpuTicks(long pid) {
+        String stat = BenchmarkHost.read("/proc/" + pid + "/stat");
+        int close = stat.lastIndexOf(')');
+        if (close < 0) return -1;
+        String[] f = stat.substring(close + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    /**
+     * What the rest of the machine did, in CPU ticks: {@code others}, every process but the benchmark's and the
+     * gateway's (kernel threads included), summed from each one's /proc/<pid>/stat, whose CPU times the kernel keeps
+     * exact (the tick counts of /proc/stat are sampled and were tens of % of a core off on this machine); and
+     * {@code steal}, from /proc/stat: time the vCPUs were ready to run while the host ran something else (0 on physical
+     * machines).
+     */
+    record MachineTicks(long others, long steal) {
+        static MachineTicks read(Set<Long> excludedPids) {
+            long others = 0;
+            try (var dirs = Files.newDirectoryStream(Path.of("/proc"), d -> d.getFileName().toString().matches("\\d+"))) {
+                for (Path d : dirs) {
+                    long pid = Long.parseLong(d.getFileName().toString());
+                    if (!excludedPids.contains(pid)) others += Math.max(0, processCpuTicks(pid));
+                }
+            } catch (IOException | RuntimeException e) {
+                others = 0; // not Linux, or /proc unreadable: the figure shows 0
+            }
+            String cpu = BenchmarkHost.read("/proc/stat").lines().findFirst().orElse("");
+            String[] f = cpu.trim().split("\\s+");
+            long steal = f.length > 8 && f[0].equals("cpu") ? Long.parseLong(f[8]) : 0;
+            return new MachineTicks(others, steal);
+        }
     }
 
     static final class Bench {
         final Options o;
         final BenchmarkHost.Machine machine;
+        final SchedulingNoise noise;
         final Vertx vertx;
         final List<Loop> loops = new ArrayList<>();
         final Echo echo = new Echo();
+        /** The C clients and echo upstream with --generator native; then loops and echo stay unused. */
+        NativeLoad nativeLoad;
         final WebSocketClient client;
         final Path workDir;
         final com.sun.management.OperatingSystemMXBean os =
@@ -220,9 +279,10 @@ public class GatewayBenchmark {
         int gatewayStarts;
         String frameTemplate;
 
-        Bench(Options o, BenchmarkHost.Machine machine, Vertx vertx) {
+        Bench(Options o, BenchmarkHost.Machine machine, SchedulingNoise noise, Vertx vertx) {
             this.o = o;
             this.machine = machine;
+            this.noise = noise;
             this.vertx = vertx;
             this.workDir = o.repo().resolve("benchmarks/gateway/work");
             this.client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(100_000)
@@ -236,20 +296,35 @@ public class GatewayBenchmark {
                 throw new BenchmarkHost.Failure("cannot create " + workDir + ": " + e.getMessage());
             }
             frameTemplate = APPEND_PREFIX + B64_ENCODER.encodeToString(tone()) + APPEND_SUFFIX;
+            Path gwload = workDir.resolve("gwload");
+            if (o.generator().equals("auto") && !Files.isExecutable(gwload)) {
+                System.out.println("gwload is not built (see work/gwload-build.log): the Vert.x generator plays the clients"
+                        + " and the echo upstream, at about twice the CPU per frame");
+            }
+            if (o.generator().equals("native") || o.generator().equals("auto") && Files.isExecutable(gwload)) {
+                nativeLoad = NativeLoad.start(gwload, o.echoPort(), machine.clockTicks());
+                runRounds(nativeLoad.echoPort);
+                return;
+            }
             // One verticle instance per event loop: each gives a context bound to its own loop thread.
             List<Context> contexts = Collections.synchronizedList(new ArrayList<>());
             join(vertx.deployVerticle(() -> new AbstractVerticle() {
                 @Override public void start() { contexts.add(context); }
-            }, new DeploymentOptions().setInstances(2)).toCompletionStage().toCompletableFuture(), "deploy the event loops");
+            }, new DeploymentOptions().setInstances(eventLoops())).toCompletionStage().toCompletableFuture(), "deploy the event loops");
             for (Context c : contexts) loops.add(new Loop(c, frameTemplate));
             Set<String> threads = new TreeSet<>();
             for (Loop l : loops) threads.add(onLoop(l, () -> Thread.currentThread().getName()));
             if (threads.size() != loops.size()) System.out.println("WARNING: the client contexts share a thread: " + threads);
             int echoPort = o.echoPort() > 0 ? o.echoPort() : BenchmarkHost.freePort();
             echo.start(vertx, loops, echoPort);
-            String echoUrl = "ws://127.0.0.1:" + echoPort + PATH;
-            System.out.printf("echo upstream listening on %s (%d event loops shared with the clients)%n", echoUrl, loops.size());
+            System.out.printf("echo upstream listening on ws://127.0.0.1:%d%s (%d event loops shared with the clients)%n",
+                    echoPort, PATH, loops.size());
+            runRounds(echoPort);
+        }
 
+        /** Each session count: a direct phase, then one through the gateway. */
+        void runRounds(int echoPort) {
+            String echoUrl = "ws://127.0.0.1:" + echoPort + PATH;
             Target direct = new Target("direct", echoUrl, "127.0.0.1", echoPort, PATH, Map.of(), null);
             Target through = null;
             if (!o.directOnly()) through = o.gatewayUrl() != null ? externalGateway() : startGateway(echoUrl);
@@ -276,7 +351,7 @@ public class GatewayBenchmark {
             }
             GatewayProcess g = through == null ? null : through.process();
             ProcStatus last = g == null ? null : g.status();
-            Report.write(o, machine, inputs(echoUrl, through), rounds, last);
+            Report.write(o, machine, noise, inputs(echoUrl, through), rounds, last);
         }
 
         Target externalGateway() {
@@ -329,13 +404,16 @@ public class GatewayBenchmark {
             }
             return new Inputs(o.sessions(), o.durationS(), o.warmupS(), o.quick(), o.directOnly(),
                     "PCM16 24 kHz mono, 20 ms = 960 bytes = 1280 base64 chars, 50 frames/s per session, starts spread over 20 ms",
-                    loops.size(), o.connectConcurrency(), o.drainS(), echoUrl,
+                    nativeLoad != null ? 1 : loops.size(), o.connectConcurrency(), o.drainS(), echoUrl,
                     through == null ? "(none: --direct-only)" : through.url(),
                     through == null || through.process() == null || !through.process().owned() ? "(not started by the benchmark)"
-                            : "java " + String.join(" ", o.gatewayJvm()) + " -jar " + o.gatewayJar(),
+                            : (o.gatewayCpus() == null ? "" : "taskset -c " + o.gatewayCpus() + " ")
+                                    + "java " + String.join(" ", o.gatewayJvm()) + " -jar " + o.gatewayJar(),
                     env, o.freshGateway(),
                     (Runtime.version() + " " + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments())).strip(),
-                    vertx.isNativeTransportEnabled() ? "epoll" : "NIO");
+                    nativeLoad != null ? "epoll (gwload, one C thread)" : vertx.isNativeTransportEnabled() ? "epoll" : "NIO",
+                    o.benchmarkCpus() == null ? "all" : o.benchmarkCpus(),
+                    nativeLoad != null ? "native: benchmarks/gateway/native/gwload.c" : "vertx: clients and echo upstream in this JVM");
         }
 
         // ------------------------------------------------------------ one phase
@@ -346,7 +424,7 @@ public class GatewayBenchmark {
                     .setURI(target.uri()).setTimeout(20_000)
                     .setAllowOriginHeader(false); // a server-side client, not a browser: no Origin header
             target.headers().forEach(connect::addHeader);
-            for (Loop l : loops) onLoop(l, () -> { l.reset(ph); return null; });
+            if (nativeLoad == null) for (Loop l : loops) onLoop(l, () -> { l.reset(ph); return null; });
             GatewayProcess gw = target.process();
             if (gw != null && gw.owned() && !gw.process().isAlive()) gw.fail("exited (code " + gw.process().exitValue() + ")");
             double idleCpuPercent = Double.NaN;
@@ -357,24 +435,27 @@ public class GatewayBenchmark {
                 idleCpuPercent = ticksToSeconds(gw.cpuTicks() - c0) / ((System.nanoTime() - t0) / 1e9) * 100;
             }
             ProcStatus before = gw == null ? null : gw.status();
-            int echoOpenBefore = echo.open.get();
+            EchoCounts echoBefore = echoCounts();
             echo.lastHandshake = null;
-            long echoConnectionsBefore = echo.connections.get(), echoUpdatesBefore = echo.sessionUpdates.get();
             System.out.printf("%-7s opening %d sessions to %s (%d handshakes at a time)%n", ph.mode, n, target.url(),
                     o.connectConcurrency());
 
             long openStarted = System.nanoTime();
-            Semaphore inFlight = new Semaphore(o.connectConcurrency());
-            for (int i = 0; i < n; i++) {
-                acquire(inFlight, 1);
-                Loop l = loops.get(i % loops.size());
-                Session s = new Session(i, l);
-                l.ctx.runOnContext(v -> open(ph, s, connect, inFlight));
+            if (nativeLoad != null) {
+                nativeLoad.open(ph, target, o.connectConcurrency(), o.openTimeoutS());
+            } else {
+                Semaphore inFlight = new Semaphore(o.connectConcurrency());
+                for (int i = 0; i < n; i++) {
+                    acquire(inFlight, 1);
+                    Loop l = loops.get(i % loops.size());
+                    Session s = new Session(i, l);
+                    l.ctx.runOnContext(v -> open(ph, s, connect, inFlight));
+                }
+                acquire(inFlight, o.connectConcurrency()); // every handshake has finished, one way or the other
+                inFlight.release(o.connectConcurrency());
+                long deadline = openStarted + o.openTimeoutS() * 1_000_000_000L;
+                while (ph.ready.get() < ph.opened.get() - ph.closed.get() && System.nanoTime() < deadline) sleep(10);
             }
-            acquire(inFlight, o.connectConcurrency()); // every handshake has finished, one way or the other
-            inFlight.release(o.connectConcurrency());
-            long deadline = openStarted + o.openTimeoutS() * 1_000_000_000L;
-            while (ph.ready.get() < ph.opened.get() - ph.closed.get() && System.nanoTime() < deadline) sleep(10);
             double openSeconds = (System.nanoTime() - openStarted) / 1e9;
             int ready = ph.ready.get();
             System.out.printf("%-7s %d of %d open, %d got session.created, in %.2f s%s%n", ph.mode, ph.opened.get(), n,
@@ -386,7 +467,8 @@ public class GatewayBenchmark {
             ph.t0 = System.nanoTime() + (stream ? 100_000_000L : 0);
             ph.windowStart = ph.t0 + (stream ? o.warmupS() * 1_000_000_000L : 0);
             ph.windowEnd = ph.windowStart + (stream ? o.durationS() * 1_000_000_000L : 0);
-            for (Loop l : loops) onLoop(l, () -> { l.startStreaming(); return null; });
+            if (nativeLoad != null) nativeLoad.stream(ph);
+            else for (Loop l : loops) onLoop(l, () -> { l.startStreaming(); return null; });
             sleepUntil(ph.windowStart);
             Sample a = sample(gw);
             sleepUntil(ph.windowEnd);
@@ -398,28 +480,31 @@ public class GatewayBenchmark {
             long[] counts;
             do {
                 sleep(20);
-                counts = new long[2];
-                for (Loop l : loops) {
-                    long[] c = onLoop(l, () -> new long[] { l.sentWindow, l.recvWindow + l.outOfOrder });
-                    counts[0] += c[0];
-                    counts[1] += c[1];
-                }
+                counts = windowCounts();
             } while (counts[1] < counts[0] && System.nanoTime() < drainEnd);
 
             Stats st = new Stats();
-            for (Loop l : loops) onLoop(l, () -> { l.stopStreaming(); st.add(l); return null; });
+            if (nativeLoad != null) nativeLoad.stop(st);
+            else for (Loop l : loops) onLoop(l, () -> { l.stopStreaming(); st.add(l); return null; });
 
             // Close every session and wait for the sockets (and, through the gateway, its upstream sockets) to go.
-            for (Loop l : loops) onLoop(l, () -> { l.closeAll(); return null; });
             long closeDeadline = System.nanoTime() + 10_000_000_000L;
-            while (ph.closed.get() < ph.opened.get() && System.nanoTime() < closeDeadline) sleep(10);
-            while (echo.open.get() > echoOpenBefore && System.nanoTime() < closeDeadline) sleep(10);
-            int upstreamLeft = echo.open.get() - echoOpenBefore;
-            for (Loop l : loops) onLoop(l, () -> { l.sessions.clear(); return null; });
+            if (nativeLoad != null) {
+                nativeLoad.close(ph, 10);
+            } else {
+                for (Loop l : loops) onLoop(l, () -> { l.closeAll(); return null; });
+                while (ph.closed.get() < ph.opened.get() && System.nanoTime() < closeDeadline) sleep(10);
+            }
+            EchoCounts echoAfter = echoCounts();
+            while (echoAfter.open() > echoBefore.open() && System.nanoTime() < closeDeadline) {
+                sleep(10);
+                echoAfter = echoCounts();
+            }
+            if (nativeLoad == null) for (Loop l : loops) onLoop(l, () -> { l.sessions.clear(); return null; });
 
             PhaseResult r = PhaseResult.of(ph, openSeconds, st, a, b, before, open, idleCpuPercent, machine.clockTicks(),
-                    echo.connections.get() - echoConnectionsBefore, echo.sessionUpdates.get() - echoUpdatesBefore, upstreamLeft,
-                    echo.lastHandshake);
+                    echoAfter.connections() - echoBefore.connections(), echoAfter.sessionUpdates() - echoBefore.sessionUpdates(),
+                    (int) (echoAfter.open() - echoBefore.open()), echoAfter.lastHandshake());
             r.print();
             sleep(500);
             return r;
@@ -449,11 +534,45 @@ public class GatewayBenchmark {
             });
         }
 
+        /** The benchmark's CPU includes the C process's with --generator native. */
         Sample sample(GatewayProcess gw) {
+            if (nativeLoad != null) {
+                long[] relayed = nativeLoad.sample();
+                return new Sample(System.nanoTime(), gw == null ? 0 : gw.cpuTicks(), os.getProcessCpuTime() + nativeLoad.cpuNanos(),
+                        MachineTicks.read(ownPids()), relayed[0], relayed[1]);
+            }
             long clientDeltas = 0;
             for (Loop l : loops) clientDeltas += l.deltas.get();
             return new Sample(System.nanoTime(), gw == null ? 0 : gw.cpuTicks(), os.getProcessCpuTime(),
-                    machineBusyTicks(), echo.appends.get(), clientDeltas);
+                    MachineTicks.read(ownPids()), echo.appends.get(), clientDeltas);
+        }
+
+        /** The benchmark's processes and the gateway's, whose CPU is counted apart from the rest of the machine's. */
+        Set<Long> ownPids() {
+            Set<Long> pids = new HashSet<>();
+            pids.add(ProcessHandle.current().pid());
+            if (nativeLoad != null) pids.add(nativeLoad.process.pid());
+            GatewayProcess g = started;
+            if (g != null) pids.add(g.pid());
+            if (o.gatewayPid() > 0) pids.add(o.gatewayPid());
+            return pids;
+        }
+
+        /** Frames sent in the window, and those back (or back out of order), for the drain. */
+        long[] windowCounts() {
+            if (nativeLoad != null) return nativeLoad.counts();
+            long[] counts = new long[2];
+            for (Loop l : loops) {
+                long[] c = onLoop(l, () -> new long[] { l.sentWindow, l.recvWindow + l.outOfOrder });
+                counts[0] += c[0];
+                counts[1] += c[1];
+            }
+            return counts;
+        }
+
+        EchoCounts echoCounts() {
+            return nativeLoad != null ? nativeLoad.echo()
+                    : new EchoCounts(echo.open.get(), echo.connections.get(), echo.sessionUpdates.get(), echo.lastHandshake);
         }
 
         double ticksToSeconds(long ticks) { return ticks / (double) machine.clockTicks(); }
@@ -480,7 +599,6 @@ public class GatewayBenchmark {
         volatile long t0, windowStart, windowEnd;
         final AtomicInteger opened = new AtomicInteger(), failed = new AtomicInteger(), ready = new AtomicInteger(),
                 closed = new AtomicInteger(), closedByRemote = new AtomicInteger();
-        final Map<String, Integer> connectErrors = new ConcurrentHashMap<>();
         volatile String firstConnectError, firstRemoteClose, firstException;
 
         Phase(int id, String mode, int n) { this.id = id; this.mode = mode; this.n = n; }
@@ -491,7 +609,6 @@ public class GatewayBenchmark {
                     ? "handshake rejected: HTTP " + u.getStatus() + (u.getBody() == null || u.getBody().length() == 0 ? ""
                             : " " + BenchmarkHost.abbreviate(u.getBody().toString(UTF_8).replace('\n', ' '), 200))
                     : t.toString();
-            connectErrors.merge(why, 1, Integer::sum);
             if (firstConnectError == null) firstConnectError = why;
         }
 
@@ -795,6 +912,152 @@ public class GatewayBenchmark {
         }
     }
 
+    /** What the echo upstream has seen so far (open sockets now; the rest since it started). */
+    record EchoCounts(long open, long connections, long sessionUpdates, String lastHandshake) {}
+
+    // ---------------------------------------------------------------- the native generator
+
+    /**
+     * The clients and the echo upstream as one C process, {@code native/gwload.c}, built by run.sh into work/. It
+     * does what the Vert.x data plane above does, frame for frame (same events, same header in the audio, same
+     * histogram), on one epoll thread without a JIT or a collector, so it leaves more of a small machine to the
+     * gateway. Driven over its stdin and stdout, one command and one reply line at a time (see the top of the file).
+     */
+    static final class NativeLoad {
+        static volatile NativeLoad started;
+
+        final Process process;
+        final java.io.BufferedReader replies;
+        final java.io.PrintWriter commands;
+        final int echoPort;
+        final long clockTicks;
+
+        private NativeLoad(Process process, java.io.BufferedReader replies, int echoPort, long clockTicks) {
+            this.process = process;
+            this.replies = replies;
+            this.commands = new java.io.PrintWriter(process.getOutputStream(), true, UTF_8);
+            this.echoPort = echoPort;
+            this.clockTicks = clockTicks;
+        }
+
+        static NativeLoad start(Path binary, int echoPort, long clockTicks) {
+            if (!Files.isExecutable(binary)) {
+                throw new BenchmarkHost.Failure("--generator native: " + binary + " is not built. run.sh builds it from"
+                        + " native/gwload.c with cc and OpenSSL's libcrypto (Debian: apt-get install gcc libssl-dev);"
+                        + " see work/gwload-build.log");
+            }
+            try {
+                Process p = new ProcessBuilder(binary.toString(), String.valueOf(echoPort))
+                        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                java.io.BufferedReader replies = p.inputReader(UTF_8);
+                String listening = replies.readLine();
+                if (listening == null || !listening.startsWith("listening ")) {
+                    p.destroy();
+                    throw new BenchmarkHost.Failure("gwload did not start its echo upstream (port " + echoPort + "): " + listening);
+                }
+                NativeLoad load = new NativeLoad(p, replies, Integer.parseInt(listening.substring(10).strip()), clockTicks);
+                started = load;
+                System.out.printf("echo upstream and clients: gwload (pid %d), echo on ws://127.0.0.1:%d%s%n", p.pid(), load.echoPort, PATH);
+                return load;
+            } catch (IOException e) {
+                throw new BenchmarkHost.Failure("could not start " + binary + ": " + e.getMessage());
+            }
+        }
+
+        synchronized String call(String command, String expected) {
+            commands.println(command);
+            try {
+                String reply = replies.readLine();
+                if (reply == null) throw new BenchmarkHost.Failure("gwload exited (after '" + command.split(" ")[0] + "')");
+                if (!reply.startsWith(expected)) throw new BenchmarkHost.Failure("gwload answered '" + reply + "' to '" + command + "'");
+                return reply.substring(expected.length()).strip();
+            } catch (IOException e) {
+                throw new BenchmarkHost.Failure("reading from gwload: " + e.getMessage());
+            }
+        }
+
+        /** Opens the phase's sessions and waits until each handshake is done and each open session is ready. */
+        void open(Phase ph, Target target, int concurrency, int timeoutS) {
+            StringBuilder c = new StringBuilder("open " + ph.id + " " + ph.n + " " + concurrency + " " + target.port() + " "
+                    + target.uri() + " " + timeoutS);
+            target.headers().forEach((k, v) -> {
+                if (v.isBlank() || v.chars().anyMatch(Character::isWhitespace)) {
+                    throw new BenchmarkHost.Failure("--generator native sends header values without spaces; " + k + " has some");
+                }
+                c.append(' ').append(k).append(' ').append(v);
+            });
+            String[] f = call(c.toString(), "opened ").split(" ", 5);
+            ph.opened.set(Integer.parseInt(f[0]));
+            ph.ready.set(Integer.parseInt(f[1]));
+            ph.failed.set(Integer.parseInt(f[2]));
+            ph.closed.set(Integer.parseInt(f[3]));
+            if (f.length > 4 && !f[4].isBlank()) ph.firstConnectError = f[4];
+        }
+
+        void stream(Phase ph) { call("stream " + ph.t0 + " " + ph.windowStart + " " + ph.windowEnd, "ok"); }
+
+        /** Appends the echo upstream received and deltas the clients received, so far. */
+        long[] sample() { return Arrays.stream(call("sample", "sample ").split(" ")).mapToLong(Long::parseLong).toArray(); }
+
+        long[] counts() { return Arrays.stream(call("counts", "counts ").split(" ")).mapToLong(Long::parseLong).toArray(); }
+
+        long cpuNanos() { return processCpuTicks(process.pid()) * 1_000_000_000L / clockTicks; }
+
+        /** Stops streaming and adds the phase's client figures to {@code st}. */
+        void stop(Stats st) {
+            io.vertx.core.json.JsonObject j = new io.vertx.core.json.JsonObject(call("stop", "stats "));
+            st.sentWindow += j.getLong("sentWindow");
+            st.recvWindow += j.getLong("recvWindow");
+            st.sentTotal += j.getLong("sentTotal");
+            st.recvTotal += j.getLong("recvTotal");
+            st.outOfOrder += j.getLong("outOfOrder");
+            st.misrouted += j.getLong("misrouted");
+            st.stale += j.getLong("stale");
+            st.unrecognised += j.getLong("unrecognised");
+            st.binary += j.getLong("binary");
+            st.writeQueueFull += j.getLong("writeQueueFull");
+            j.getJsonObject("events").forEach(e -> st.events.merge(e.getKey(), ((Number) e.getValue()).longValue(), Long::sum));
+            if (st.firstErrorEvent == null) st.firstErrorEvent = j.getString("firstErrorEvent");
+            fill(st.latency, j.getJsonObject("latency"));
+            fill(st.lateness, j.getJsonObject("lateness"));
+        }
+
+        static void fill(Histogram h, io.vertx.core.json.JsonObject j) {
+            for (Object bucket : j.getJsonArray("buckets")) {
+                io.vertx.core.json.JsonArray b = (io.vertx.core.json.JsonArray) bucket;
+                h.counts[b.getInteger(0)] += b.getLong(1);
+            }
+            h.total += j.getLong("total");
+            h.max = Math.max(h.max, j.getLong("max"));
+        }
+
+        /** Closes the phase's sessions (close 1000) and waits up to timeoutS for every socket to go. */
+        void close(Phase ph, int timeoutS) {
+            String[] f = call("close " + timeoutS, "closed ").split(" ", 3);
+            ph.closed.set(Integer.parseInt(f[0]));
+            ph.closedByRemote.set(Integer.parseInt(f[1]));
+            if (f.length > 2 && !f[2].isBlank()) ph.firstRemoteClose = f[2];
+        }
+
+        EchoCounts echo() {
+            String reply = call("echo", "echo ");
+            int bar = reply.indexOf('|');
+            long[] f = Arrays.stream(reply.substring(0, bar).split(" ")).mapToLong(Long::parseLong).toArray();
+            String handshake = reply.substring(bar + 1);
+            return new EchoCounts(f[0], f[1], f[4], handshake.isEmpty() ? null : handshake);
+        }
+
+        void stop() {
+            commands.println("quit");
+            try {
+                if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroy();
+            } catch (InterruptedException e) {
+                process.destroy();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- WebSocket messages as bytes
 
     /** Receives one whole message: the bytes (valid up to len; reused, so copy what must outlive the call). */
@@ -873,7 +1136,9 @@ public class GatewayBenchmark {
         }
 
         static GatewayProcess start(Options o, Map<String, String> env, Path log, long clockTicks) {
-            List<String> cmd = new ArrayList<>(List.of(BenchmarkHost.javaBinary()));
+            List<String> cmd = new ArrayList<>();
+            if (o.gatewayCpus() != null) cmd.addAll(List.of("taskset", "-c", o.gatewayCpus())); // execs java: same pid
+            cmd.add(BenchmarkHost.javaBinary());
             cmd.addAll(o.gatewayJvm());
             cmd.addAll(List.of("-jar", o.gatewayJar().toString()));
             try {
@@ -905,13 +1170,7 @@ public class GatewayBenchmark {
         }
 
         /** utime + stime of every thread, live or exited, in clock ticks. */
-        long cpuTicks() {
-            String stat = BenchmarkHost.read("/proc/" + pid + "/stat");
-            int close = stat.lastIndexOf(')');
-            if (close < 0) return -1;
-            String[] f = stat.substring(close + 2).split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-        }
+        long cpuTicks() { return processCpuTicks(pid); }
 
         ProcStatus status() {
             String s = BenchmarkHost.read("/proc/" + pid + "/status");
@@ -978,6 +1237,7 @@ public class GatewayBenchmark {
             double sendLatenessP99, double sendLatenessMax, long outOfOrder, long misrouted, long stale, long unrecognised,
             long binaryMessages, long writeQueueFull, int closedByRemote, String firstRemoteClose, String firstException,
             String firstErrorEvent, Map<String, Long> otherEvents, double benchmarkCpuPercent, double otherCpuPercent,
+            double stolenCpuPercent,
             long upstreamConnections, long upstreamSessionUpdates, int upstreamLeftOpen, String upstreamHandshake,
             long relayedFrames, double gatewayIdleCpuPercent, double gatewayCpuSeconds, double gatewayCpuPercent,
             double gatewayCpuMicrosPerFrame, long gatewayRssBeforeKb, long gatewayRssOpenKb, double memoryPerSessionKb,
@@ -1001,13 +1261,14 @@ public class GatewayBenchmark {
             int ready = ph.ready.get();
             double selfCpu = (b.selfCpuNanos() - a.selfCpuNanos()) / 1e9;
             // Everything else the machine did meanwhile: other processes skew the figures (the README says how much).
-            double otherCpu = (b.machineBusyTicks() - a.machineBusyTicks()) / (double) clockTicks - selfCpu - (gw ? gwCpu : 0);
+            double otherCpu = (b.machine().others() - a.machine().others()) / (double) clockTicks;
+            double stolen = (b.machine().steal() - a.machine().steal()) / (double) clockTicks;
             return new PhaseResult(ph.mode, ph.n, ph.opened.get(), ready, ph.failed.get(), ph.firstConnectError, openSeconds,
                     window, st.sentWindow, st.recvWindow, st.sentWindow - st.recvWindow, st.latency.count(),
                     st.latency.percentileMs(50), st.latency.percentileMs(90), st.latency.percentileMs(99), st.latency.maxMs(),
                     st.lateness.percentileMs(99), st.lateness.maxMs(), st.outOfOrder, st.misrouted, st.stale, st.unrecognised,
                     st.binary, st.writeQueueFull, ph.closedByRemote.get(), ph.firstRemoteClose, ph.firstException,
-                    st.firstErrorEvent, st.events, selfCpu / window * 100, Math.max(0, otherCpu) / window * 100,
+                    st.firstErrorEvent, st.events, selfCpu / window * 100, Math.max(0, otherCpu) / window * 100, stolen / window * 100,
                     upstreamConnections, upstreamUpdates, upstreamLeft, upstreamHandshake, relayed, idleCpuPercent, gwCpu,
                     gw ? gwCpu / window * 100 : Double.NaN,
                     gw && relayed > 0 ? gwCpu * 1e6 / relayed : Double.NaN,
@@ -1025,8 +1286,9 @@ public class GatewayBenchmark {
             }
             System.out.printf(Locale.ROOT, "%-7s %d/%d sessions streamed %.1f s: %d frames sent, %d echoed, %d lost;"
                     + " latency p50 %.2f p90 %.2f p99 %.2f max %.2f ms; send lateness p99 %.2f ms; benchmark CPU %.0f%% of a core,"
-                    + " other processes %.0f%%%n", mode, sessionsReady, sessionsRequested, windowSeconds, framesSent, framesEchoed,
-                    framesLost, p50, p90, p99, max, sendLatenessP99, benchmarkCpuPercent, otherCpuPercent);
+                    + " other processes %.0f%%, stolen by the host %.0f%%%n", mode, sessionsReady, sessionsRequested, windowSeconds,
+                    framesSent, framesEchoed, framesLost, p50, p90, p99, max, sendLatenessP99, benchmarkCpuPercent, otherCpuPercent,
+                    stolenCpuPercent);
             if (mode.equals("direct")) {
                 System.out.printf(Locale.ROOT, "        the benchmark spent %.2f µs of CPU per frame (the machine's pace at 250+ sessions;"
                         + " below, its 1 ms ticks dominate)%n",
@@ -1070,6 +1332,9 @@ public class GatewayBenchmark {
             }
             if (otherCpuPercent > 20) p.add(String.format(Locale.ROOT, "other processes used %.0f%% of a core during the"
                     + " measured window: the machine was not idle, the figures are pessimistic", otherCpuPercent));
+            if (stolenCpuPercent > 10) p.add(String.format(Locale.ROOT, "the host took %.0f%% of a core from this machine's vCPUs"
+                    + " during the window (steal time): threads waited for the host, and the latency figures include it",
+                    stolenCpuPercent));
             if (sendLatenessP99 > 5) p.add(String.format(Locale.ROOT, "the generator sent late (p99 %.1f ms): it is short of CPU,"
                     + " so the figures understate what the relay could do", sendLatenessP99));
             return p;
@@ -1086,7 +1351,7 @@ public class GatewayBenchmark {
     record Inputs(List<Integer> sessions, int durationSeconds, int warmupSeconds, boolean quick, boolean directOnly,
             String audio, int benchmarkEventLoops, int connectConcurrency, int drainSeconds, String echoUpstream,
             String gatewayUrl, String gatewayCommand, Map<String, String> gatewayEnv, boolean freshGatewayPerRound,
-            String benchmarkJvm, String benchmarkTransport) {}
+            String benchmarkJvm, String benchmarkTransport, String benchmarkCpus, String generator) {}
 
     record Goal(String name, String goal, String measured, String status) {}
 
@@ -1148,17 +1413,19 @@ public class GatewayBenchmark {
     static final class Report {
         static final int TARGET_SESSIONS = 500;
 
-        static void write(Options o, BenchmarkHost.Machine machine, Inputs inputs, List<RoundResult> rounds, ProcStatus lastGateway) {
+        static void write(Options o, BenchmarkHost.Machine machine, SchedulingNoise noise, Inputs inputs, List<RoundResult> rounds,
+                ProcStatus lastGateway) {
             List<Goal> targets = targets(o, rounds);
             String table = table(rounds, !o.directOnly());
             System.out.println("\nSummary\n\n" + table);
             targets.forEach(t -> System.out.printf("target %-40s %-22s measured %-28s %s%n", t.name(), t.goal(), t.measured(), t.status()));
             Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("schedulingNoise", noise);
             figures.put("rounds", rounds);
             figures.put("gatewayAtEnd", lastGateway);
             Path dir = o.repo().resolve("benchmarks/gateway/results");
             try {
-                ReportJson.writeLatest(dir, markdown(o, machine, inputs, table, rounds, targets, lastGateway), machine, inputs,
+                ReportJson.writeLatest(dir, markdown(o, machine, noise, inputs, table, rounds, targets, lastGateway), machine, inputs,
                         figures, targets);
             } catch (IOException e) {
                 throw new BenchmarkHost.Failure("could not write the report: " + e.getMessage());
@@ -1227,8 +1494,8 @@ public class GatewayBenchmark {
             rows.add(row(name + ": latency p50 / p90 / p99 / max (ms)", rounds, cell.apply(p -> fmt(p.p50()) + " / " + fmt(p.p90())
                     + " / " + fmt(p.p99()) + " / " + fmt(p.max()))));
             rows.add(row(name + ": send lateness p99 / max (ms)", rounds, cell.apply(p -> fmt(p.sendLatenessP99()) + " / " + fmt(p.sendLatenessMax()))));
-            rows.add(row(name + ": CPU of the benchmark / other processes, % of one core", rounds,
-                    cell.apply(p -> fmt0(p.benchmarkCpuPercent()) + " / " + fmt0(p.otherCpuPercent()))));
+            rows.add(row(name + ": CPU of the benchmark / other processes / stolen by the host, % of one core", rounds,
+                    cell.apply(p -> fmt0(p.benchmarkCpuPercent()) + " / " + fmt0(p.otherCpuPercent()) + " / " + fmt0(p.stolenCpuPercent()))));
             if (name.equals("direct")) {
                 rows.add(row("direct: CPU of the benchmark per frame (µs; the machine's pace)", rounds,
                         cell.apply(p -> fmt(p.benchmarkCpuMicrosPerFrame()))));
@@ -1241,19 +1508,33 @@ public class GatewayBenchmark {
             return Stream.concat(Stream.of(label), rounds.stream().map(cell)).toList();
         }
 
-        static String markdown(Options o, BenchmarkHost.Machine m, Inputs inputs, String table, List<RoundResult> rounds, List<Goal> targets,
-                ProcStatus lastGateway) {
+        /** Which CPUs the clients, the echo upstream and the gateway ran on. */
+        static String layout(Options o) {
+            if (o.gatewayCpus() == null && o.benchmarkCpus() == null) {
+                return "The clients, the echo upstream and the gateway share the machine.";
+            }
+            return "The clients and the echo upstream ran on " + (o.benchmarkCpus() == null ? "all CPUs" : "CPUs " + o.benchmarkCpus())
+                    + ", the gateway on " + (o.gatewayCpus() == null ? "all CPUs" : "CPUs " + o.gatewayCpus()
+                    + " (it sees only those)") + ".";
+        }
+
+        static String markdown(Options o, BenchmarkHost.Machine m, SchedulingNoise noise, Inputs inputs, String table,
+                List<RoundResult> rounds, List<Goal> targets, ProcStatus lastGateway) {
             StringBuilder md = new StringBuilder("# audio-gateway load benchmark\n\nGenerated ").append(Instant.now())
                     .append(" by `benchmarks/gateway/run.sh`")
                     .append(o.quick() ? " with `--quick`: a smoke run, figures are rough" : "")
                     .append(o.directOnly() ? " with `--direct-only`: the tool and echo upstream alone, no gateway" : "")
                     .append(". How to read it: `benchmarks/gateway/README.md`.\n\n## Machine\n\n| | |\n|---|---|\n");
             ReportJson.appendRows(md, m, false);
+            md.append("\n**Scheduling noise** of the idle machine, before the run: ").append(noise.describe()).append(".")
+                    .append(noise.noisy() ? " Delays of this size reach every latency percentile below, direct and through the"
+                            + " gateway alike, and grow with load (see the README, \"The machine's own delays\")." : "")
+                    .append("\n");
             md.append("\n## Inputs\n\n| | |\n|---|---|\n");
             ReportJson.appendRows(md, inputs, true);
             md.append("\nLatency is the round trip of one audio frame: client → (gateway →) echo upstream → (gateway →) client,"
-                    + " timed by the client from the send time it wrote into the frame. The clients, the echo upstream and the"
-                    + " gateway share the machine.\n\n## Results\n\n").append(table);
+                    + " timed by the client from the send time it wrote into the frame. ").append(layout(o))
+                    .append("\n\n## Results\n\n").append(table);
             if (lastGateway != null) {
                 md.append("\nGateway at the end of the run: VmRSS ").append(mib(lastGateway.rssKb())).append(", peak VmHWM ")
                         .append(mib(lastGateway.hwmKb())).append(", ").append(lastGateway.threads()).append(" threads.\n");

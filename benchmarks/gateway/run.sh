@@ -44,4 +44,16 @@ if [[ "${feature%%.*}" -lt 23 ]]; then flags+=(-XX:+ZGenerational); fi
 if [[ "${feature%%.*}" -ge 24 ]]; then flags+=(--sun-misc-unsafe-memory-access=allow); fi
 
 compile_benchmark "$here/GatewayBenchmark.java" "$here/work/classes" "$classpath"
+
+# The C generator of --generator native: rebuilt when its source changes; needs cc and OpenSSL's headers (for SHA-1
+# in the WebSocket handshake). Without them the Vert.x generator still works, and --generator native says what to install.
+gwload="$here/work/gwload"
+if [[ ! -x "$gwload" || "$here/native/gwload.c" -nt "$gwload" ]]; then
+  rm -f "$gwload"
+  if command -v cc >/dev/null; then
+    cc -O2 -Wall -o "$gwload" "$here/native/gwload.c" -lcrypto -lm >"$here/work/gwload-build.log" 2>&1 || rm -f "$gwload"
+  else
+    echo "cc not found" >"$here/work/gwload-build.log"
+  fi
+fi
 exec "$java" "${flags[@]}" -cp "$here/work/classes:$classpath" GatewayBenchmark --repo "$repo" "$@"

@@ -65,6 +65,29 @@ final class BenchmarkHost {
 
     static String javaBinary() { return Path.of(System.getProperty("java.home"), "bin", "java").toString(); }
 
+    /**
+     * Keeps every thread of this JVM on the given CPUs (taskset's list syntax); threads started later inherit it.
+     * Used to keep a load generator off the CPUs given to the process it measures.
+     */
+    static void pinThisProcess(String cpus) {
+        String pid = String.valueOf(ProcessHandle.current().pid());
+        if (command("taskset", "-a", "-p", "-c", cpus, pid) == null) {
+            throw new Failure("could not pin the benchmark to CPUs " + cpus + " (taskset -a -p -c " + cpus + " " + pid
+                    + "): is taskset installed (util-linux), and do those CPUs exist (nproc)?");
+        }
+        System.out.println("benchmark pinned to CPUs " + cpus);
+    }
+
+    /** Keeps the calling thread on one CPU (taskset, with its Linux thread id from /proc/thread-self); false if not. */
+    static boolean pinThisThread(int cpu) {
+        try {
+            String tid = Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
+            return command("taskset", "-p", "-c", String.valueOf(cpu), tid) != null;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
     /** Output of a short command, or null when it cannot be run or fails. */
     static String command(String... cmd) {
         try {

@@ -107,7 +107,23 @@ public final class RealtimeSession implements ToolHost {
         services.upstream.connect(upstreamEvents).subscribe().with(this::upstreamReady, this::upstreamFailed);
     }
 
+    /** Never throws: Mutiny would only log a failure here, and the client would wait for a session that never starts. */
     private void upstreamReady(UpstreamConnection connection) {
+        try {
+            startRelaying(connection);
+        } catch (RuntimeException unexpected) {
+            Log.errorf(unexpected, "Session %s: the session could not start", id);
+            synchronized (this) {
+                if (upstream != connection) { // not yet the session's, so end() would not close it
+                    connection.close(1011, "the gateway could not start the session").subscribe().with(ok -> { }, failure -> { });
+                }
+            }
+            sendToClient(Events.error("server_error", "internal_error", "the gateway could not start the session", null, null));
+            end(1011, "the gateway could not start the session", "internal_error");
+        }
+    }
+
+    private void startRelaying(UpstreamConnection connection) {
         synchronized (this) {
             if (closed) {
                 connection.close(1000, "client left");

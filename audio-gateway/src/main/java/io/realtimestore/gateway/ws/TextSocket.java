@@ -2,7 +2,9 @@ package io.realtimestore.gateway.ws;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
+import io.quarkus.logging.Log;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.WebSocket;
@@ -56,7 +58,23 @@ public final class TextSocket {
             written.run();
             return;
         }
-        vertxHandler.writeAndFlush(new TextWebSocketFrame(true, 0, utf8)).addListener(ignored -> written.run());
+        vertxHandler.writeAndFlush(new TextWebSocketFrame(true, 0, utf8)).addListener((ChannelFuture done) -> {
+            written.run();
+            if (!done.isSuccess() && done.channel().isActive()) {
+                failed(done);
+            }
+        });
+    }
+
+    /**
+     * A frame that could not be written to a connection that is still open: the peer would go on without an event it
+     * was sent, so the connection is closed rather than left inconsistent, and the cause is logged (a peer that left
+     * is not news: the channel is then inactive and nothing is said).
+     */
+    private void failed(ChannelFuture write) {
+        Log.warnf(write.cause(), "A WebSocket message to %s could not be written; closing the connection",
+                write.channel().remoteAddress());
+        socket.close((short) 1011, "the gateway could not send a message");
     }
 
     public void write(String text, Runnable written) {

@@ -32,6 +32,7 @@ public final class RealtimeClient implements AutoCloseable {
     private final ClientWebSocket socket;
     private final List<JsonNode> events = new CopyOnWriteArrayList<>();
     private final List<String> schemaProblems = new CopyOnWriteArrayList<>();
+    private final List<String> connectionFailures = new CopyOnWriteArrayList<>();
     private volatile Short closeCode;
     private volatile String closeReason;
 
@@ -49,6 +50,7 @@ public final class RealtimeClient implements AutoCloseable {
                 schemaProblems.add("not JSON: " + text);
             }
         });
+        socket.exceptionHandler(failure -> connectionFailures.add(failure.toString()));
         socket.closeHandler(v -> {
             closeCode = socket.closeStatusCode();
             closeReason = socket.closeReason();
@@ -168,7 +170,7 @@ public final class RealtimeClient implements AutoCloseable {
             Awaitility.await(description).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20))
                     .until(() -> events.stream().filter(match).findFirst().map(found::add).isPresent());
         } catch (org.awaitility.core.ConditionTimeoutException timeout) {
-            throw new AssertionError(description + " did not arrive within 15 s; received: " + received(), timeout);
+            throw new AssertionError(description + " did not arrive within 15 s; " + state(), timeout);
         }
         return found.get(0);
     }
@@ -179,7 +181,7 @@ public final class RealtimeClient implements AutoCloseable {
             Awaitility.await(type + " #" + n).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20))
                     .until(() -> ofType(type).size() >= n);
         } catch (org.awaitility.core.ConditionTimeoutException timeout) {
-            throw new AssertionError(type + " #" + n + " did not arrive within 15 s; received: " + received(), timeout);
+            throw new AssertionError(type + " #" + n + " did not arrive within 15 s; " + state(), timeout);
         }
         return ofType(type).get(n - 1);
     }
@@ -187,6 +189,13 @@ public final class RealtimeClient implements AutoCloseable {
     public JsonNode awaitError(String code) {
         return await(event -> event.path("type").asText().equals("error") && event.path("error").path("code").asText().equals(code),
                 "error " + code);
+    }
+
+    /** What the client saw, for failure messages: the events, the close (if any) and unreadable messages. */
+    private String state() {
+        return "received: " + received() + (closeCode == null ? "; still open" : "; closed with " + closeCode + " '" + closeReason + "'")
+                + (schemaProblems.isEmpty() ? "" : "; schema problems: " + schemaProblems)
+                + (connectionFailures.isEmpty() ? "" : "; connection failures: " + connectionFailures);
     }
 
     /** The types of the events received so far, repeats folded ("x ×12"), errors with their codes: for failure messages. */

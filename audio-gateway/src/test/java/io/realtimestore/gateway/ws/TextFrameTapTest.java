@@ -7,6 +7,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.ServerWebSocket;
@@ -91,6 +92,41 @@ class TextFrameTapTest {
         client.writeTextMessage("{\"n\":3}");
         await().atMost(Duration.ofSeconds(10)).until(() -> echoed.size() == 3);
         assertThat(echoed).containsExactly("{\"n\":1}", "{\"n\":\"é\"}", "{\"n\":3}");
+    }
+
+    /** The local upstream opens at once, so the gateway's first event leaves in the same task as the upgrade's 101. */
+    @Test
+    void aMessageWrittenInTheUpgradeTaskArrivesEveryTime() throws Exception {
+        server = vertx.createHttpServer().requestHandler(request -> request.toWebSocket().onSuccess(socket -> {
+            TextSocket out = new TextSocket(socket, request.connection());
+            out.write("{\"n\":1}", () -> { });
+            out.write("{\"n\":2}", () -> { });
+        }));
+        int port = server.listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            List<String> messages = new CopyOnWriteArrayList<>();
+            ClientWebSocket client = vertx.createWebSocketClient().webSocket();
+            client.textMessageHandler(messages::add);
+            client.connect(port, "localhost", "/").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            int connection = attempt;
+            await("both messages on connection " + connection).atMost(Duration.ofSeconds(5)).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(2)).until(() -> messages.size() == 2);
+            assertThat(messages).containsExactly("{\"n\":1}", "{\"n\":2}");
+            client.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aMessageThatCannotBeWrittenClosesTheConnectionInsteadOfVanishing() throws Exception {
+        WebSocket client = connect((socket, connection) -> {
+            ByteBuf released = Unpooled.copiedBuffer("{\"n\":1}", StandardCharsets.UTF_8);
+            released.release(); // the encoder cannot read it: the write fails
+            new TextSocket(socket, connection).write(released, () -> { });
+        });
+        List<Short> closed = new CopyOnWriteArrayList<>();
+        client.closeHandler(ignored -> closed.add(client.closeStatusCode()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !closed.isEmpty());
+        assertThat(closed).containsExactly((short) 1011);
     }
 
     private void tap(ServerWebSocket socket, HttpConnection connection) {

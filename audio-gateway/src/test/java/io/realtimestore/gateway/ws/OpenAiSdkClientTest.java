@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.openai.client.okhttp.OkHttpClient;
 import com.openai.core.ClientOptions;
+import com.openai.core.http.WebSocketWriteNotAttempted;
 import com.openai.helpers.RealtimeConnection;
 import com.openai.helpers.RealtimeWebSocketOptions;
 import com.openai.models.realtime.ConversationItemCreateEvent;
@@ -16,8 +17,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.realtimestore.gateway.support.FakeUpstream;
 import io.realtimestore.gateway.support.Gateway;
 import io.realtimestore.gateway.support.ProductsServiceResource;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,13 +42,13 @@ class OpenAiSdkClientTest {
             events.add(connection.receive());
             assertThat(events.get(0).isSessionCreated()).isTrue();
 
-            connection.send(RealtimeClientEvent.ofConversationItemCreate(ConversationItemCreateEvent.builder()
+            send(connection, RealtimeClientEvent.ofConversationItemCreate(ConversationItemCreateEvent.builder()
                     .item(RealtimeConversationItemUserMessage.builder()
                             .addContent(RealtimeConversationItemUserMessage.Content.builder()
                                     .type(RealtimeConversationItemUserMessage.Content.Type.INPUT_TEXT).text("two tools").build())
                             .build())
                     .build()));
-            connection.send(RealtimeClientEvent.ofResponseCreate(ResponseCreateEvent.builder().build()));
+            send(connection, RealtimeClientEvent.ofResponseCreate(ResponseCreateEvent.builder().build()));
 
             int responsesDone = 0;
             while (responsesDone < 2) {
@@ -65,5 +68,22 @@ class OpenAiSdkClientTest {
         String transcript = events.stream().filter(RealtimeServerEvent::isResponseOutputAudioTranscriptDone)
                 .map(e -> e.asResponseOutputAudioTranscriptDone().transcript()).findFirst().orElseThrow();
         assertThat(transcript).contains("Summit");
+    }
+
+    /**
+     * Sends as the SDK expects its users to: its {@code send} queues nothing while an earlier message is still being
+     * written (a CI run got {@code Busy} for the second of two back-to-back sends) and says so with an exception
+     * marking the message as not sent, so it is tried again.
+     */
+    private static void send(RealtimeConnection connection, RealtimeClientEvent event) {
+        Awaitility.await("the SDK accepting " + event).atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(10)).until(() -> {
+                    try {
+                        connection.send(event);
+                        return true;
+                    } catch (WebSocketWriteNotAttempted.Busy busy) {
+                        return false;
+                    }
+                });
     }
 }

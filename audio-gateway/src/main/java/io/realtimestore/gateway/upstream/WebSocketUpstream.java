@@ -30,10 +30,12 @@ import java.util.function.Supplier;
  */
 final class WebSocketUpstream {
 
+    private final Vertx vertx;
     private final WebSocketClient client;
     private final Duration connectTimeout;
 
     WebSocketUpstream(Vertx vertx, Duration connectTimeout, int maxMessageBytes) {
+        this.vertx = vertx;
         this.connectTimeout = connectTimeout;
         this.client = vertx.createWebSocketClient(new WebSocketClientOptions()
                 .setConnectTimeout((int) connectTimeout.toMillis())
@@ -88,10 +90,14 @@ final class WebSocketUpstream {
                     }
                 });
             };
-            if (sessionLoop == null || Vertx.currentContext() == sessionLoop) {
+            // Always from a Vert.x context: Vert.x 4.5's ClientWebSocket resumes the socket before it applies the
+            // handlers set above, and when connect is called from another thread it applies them one task later, so
+            // a session.created that came in the same read as the 101 would reach no handler and be lost.
+            Context loop = sessionLoop != null ? sessionLoop : vertx.getOrCreateContext();
+            if (Vertx.currentContext() == loop) {
                 connect.run();
             } else {
-                sessionLoop.runOnContext(ignored -> connect.run()); // e.g. after an Entra token arrived elsewhere
+                loop.runOnContext(ignored -> connect.run()); // e.g. after an Entra token arrived elsewhere
             }
         });
     }

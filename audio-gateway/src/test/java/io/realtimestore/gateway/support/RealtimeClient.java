@@ -108,8 +108,9 @@ public final class RealtimeClient implements AutoCloseable {
                 .setAllowOriginHeader(headers.containsKey("Origin")); // server-side clients send none; browsers do
         headers.forEach(options::addHeader);
         subprotocols.forEach(options::addSubProtocol);
-        return socket.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return VertxWebSockets.connect(VERTX, socket, options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
+
 
     /** Stops reading from the socket (a client that cannot keep up); {@link #resumeReading()} undoes it. */
     public void pauseReading() {

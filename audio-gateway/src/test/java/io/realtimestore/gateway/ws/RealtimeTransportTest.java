@@ -8,6 +8,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.realtimestore.gateway.support.Gateway;
 import io.realtimestore.gateway.support.ProductsServiceResource;
+import io.realtimestore.gateway.support.VertxWebSockets;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -59,7 +60,7 @@ class RealtimeTransportTest {
                 pings.incrementAndGet();
             }
         });
-        socket.connect(new WebSocketConnectOptions().setHost("localhost").setPort(Gateway.port())
+        VertxWebSockets.connect(VERTX, socket, new WebSocketConnectOptions().setHost("localhost").setPort(Gateway.port())
                         .setURI(RealtimeEndpoint.PATH).addHeader("X-Api-Key", Gateway.API_KEY).setAllowOriginHeader(false))
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         try {

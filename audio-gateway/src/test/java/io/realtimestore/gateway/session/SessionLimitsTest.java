@@ -108,16 +108,18 @@ class SessionLimitsTest {
             String append = "{\"type\":\"input_audio_buffer.append\",\"audio\":\""
                     + java.util.Base64.getEncoder().encodeToString(new byte[9_600]) + "\"}";
             // ~300 s of audio echoed back, in 200 ms appends: about four times what the gateway's socket buffer and the
-            // 256 KiB it may hold for this client can absorb. Paced a little: the audio also flows on to the (in-process)
-            // fake upstream, and on a loaded machine an unpaced burst can back up that direction first (1013 instead).
+            // 256 KiB it may hold for this client can absorb. Each append also flows on to the (in-process) fake
+            // upstream, and on a loaded machine a burst can back up that direction first (1013, seen in CI): so no more
+            // than a few appends are sent ahead of what the fake upstream has received.
+            long appendsBefore = FakeUpstream.receivedOnAllConnections("input_audio_buffer.append");
             for (int i = 0; i < 1500 && slow.closeCode() == null; i++) {
+                if (!upstreamHasReceived(appendsBefore + i - 8)) {
+                    break; // the upstream side stopped: the gateway has ended this session
+                }
                 try {
                     slow.send(append);
                 } catch (RuntimeException closedMeanwhile) {
                     break; // the gateway gave up on this client while we were still writing
-                }
-                if (i % 10 == 9) {
-                    pause(2);
                 }
             }
             slow.resumeReading();
@@ -164,6 +166,18 @@ class SessionLimitsTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Waits up to 2 s until the fake upstream has received {@code appends} appends in all; false if it did not. */
+    private static boolean upstreamHasReceived(long appends) {
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (FakeUpstream.receivedOnAllConnections("input_audio_buffer.append") < appends) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            pause(1);
+        }
+        return true;
     }
 
     private static void pause(long millis) {

@@ -57,6 +57,11 @@ public class FakeUpstream {
         return lastConnection().stream().filter(event -> type.equals(event.path("type").asText())).toList();
     }
 
+    /** How many events of a type arrived over every connection so far. */
+    public static long receivedOnAllConnections(String type) {
+        return RECEIVED.stream().flatMap(List::stream).filter(event -> type.equals(event.path("type").asText())).count();
+    }
+
     @OnOpen
     @NonBlocking
     void open(WebSocketConnection connection) {

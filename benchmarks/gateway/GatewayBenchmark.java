@@ -242,9 +242,10 @@ public class GatewayBenchmark {
      * gateway's (kernel threads included), summed from each one's /proc/<pid>/stat, whose CPU times the kernel keeps
      * exact (the tick counts of /proc/stat are sampled and were tens of % of a core off on this machine); and
      * {@code steal}, from /proc/stat: time the vCPUs were ready to run while the host ran something else (0 on physical
-     * machines).
+     * machines); and {@code cpuWaitMicros}, the kernel's CPU pressure (/proc/pressure/cpu, "some ... total"): time in
+     * which at least one runnable thread waited for a CPU, in µs; -1 where the kernel has no pressure stall information.
      */
-    record MachineTicks(long others, long steal) {
+    record MachineTicks(long others, long steal, long cpuWaitMicros) {
         static MachineTicks read(Set<Long> excludedPids) {
             long others = 0;
             try (var dirs = Files.newDirectoryStream(Path.of("/proc"), d -> d.getFileName().toString().matches("\\d+"))) {
@@ -258,7 +259,13 @@ public class GatewayBenchmark {
             String cpu = BenchmarkHost.read("/proc/stat").lines().findFirst().orElse("");
             String[] f = cpu.trim().split("\\s+");
             long steal = f.length > 8 && f[0].equals("cpu") ? Long.parseLong(f[8]) : 0;
-            return new MachineTicks(others, steal);
+            return new MachineTicks(others, steal, readCpuWaitMicros());
+        }
+
+        private static long readCpuWaitMicros() {
+            String some = BenchmarkHost.read("/proc/pressure/cpu").lines().filter(l -> l.startsWith("some ")).findFirst().orElse("");
+            int at = some.indexOf("total=");
+            return at < 0 ? -1 : Long.parseLong(some.substring(at + "total=".length()).trim());
         }
     }
 
@@ -1237,7 +1244,7 @@ public class GatewayBenchmark {
             double sendLatenessP99, double sendLatenessMax, long outOfOrder, long misrouted, long stale, long unrecognised,
             long binaryMessages, long writeQueueFull, int closedByRemote, String firstRemoteClose, String firstException,
             String firstErrorEvent, Map<String, Long> otherEvents, double benchmarkCpuPercent, double otherCpuPercent,
-            double stolenCpuPercent,
+            double stolenCpuPercent, double cpuWaitPercent,
             long upstreamConnections, long upstreamSessionUpdates, int upstreamLeftOpen, String upstreamHandshake,
             long relayedFrames, double gatewayIdleCpuPercent, double gatewayCpuSeconds, double gatewayCpuPercent,
             double gatewayCpuMicrosPerFrame, long gatewayRssBeforeKb, long gatewayRssOpenKb, double memoryPerSessionKb,
@@ -1263,12 +1270,15 @@ public class GatewayBenchmark {
             // Everything else the machine did meanwhile: other processes skew the figures (the README says how much).
             double otherCpu = (b.machine().others() - a.machine().others()) / (double) clockTicks;
             double stolen = (b.machine().steal() - a.machine().steal()) / (double) clockTicks;
+            double cpuWait = a.machine().cpuWaitMicros() < 0 ? Double.NaN
+                    : (b.machine().cpuWaitMicros() - a.machine().cpuWaitMicros()) / 1e6;
             return new PhaseResult(ph.mode, ph.n, ph.opened.get(), ready, ph.failed.get(), ph.firstConnectError, openSeconds,
                     window, st.sentWindow, st.recvWindow, st.sentWindow - st.recvWindow, st.latency.count(),
                     st.latency.percentileMs(50), st.latency.percentileMs(90), st.latency.percentileMs(99), st.latency.maxMs(),
                     st.lateness.percentileMs(99), st.lateness.maxMs(), st.outOfOrder, st.misrouted, st.stale, st.unrecognised,
                     st.binary, st.writeQueueFull, ph.closedByRemote.get(), ph.firstRemoteClose, ph.firstException,
                     st.firstErrorEvent, st.events, selfCpu / window * 100, Math.max(0, otherCpu) / window * 100, stolen / window * 100,
+                    cpuWait / window * 100,
                     upstreamConnections, upstreamUpdates, upstreamLeft, upstreamHandshake, relayed, idleCpuPercent, gwCpu,
                     gw ? gwCpu / window * 100 : Double.NaN,
                     gw && relayed > 0 ? gwCpu * 1e6 / relayed : Double.NaN,
@@ -1286,9 +1296,9 @@ public class GatewayBenchmark {
             }
             System.out.printf(Locale.ROOT, "%-7s %d/%d sessions streamed %.1f s: %d frames sent, %d echoed, %d lost;"
                     + " latency p50 %.2f p90 %.2f p99 %.2f max %.2f ms; send lateness p99 %.2f ms; benchmark CPU %.0f%% of a core,"
-                    + " other processes %.0f%%, stolen by the host %.0f%%%n", mode, sessionsReady, sessionsRequested, windowSeconds,
-                    framesSent, framesEchoed, framesLost, p50, p90, p99, max, sendLatenessP99, benchmarkCpuPercent, otherCpuPercent,
-                    stolenCpuPercent);
+                    + " other processes %.0f%%, stolen by the host %.0f%%; some thread waited for a CPU %.0f%% of the time%n",
+                    mode, sessionsReady, sessionsRequested, windowSeconds, framesSent, framesEchoed, framesLost, p50, p90, p99, max,
+                    sendLatenessP99, benchmarkCpuPercent, otherCpuPercent, stolenCpuPercent, cpuWaitPercent);
             if (mode.equals("direct")) {
                 System.out.printf(Locale.ROOT, "        the benchmark spent %.2f µs of CPU per frame (the machine's pace at 250+ sessions;"
                         + " below, its 1 ms ticks dominate)%n",
@@ -1496,6 +1506,8 @@ public class GatewayBenchmark {
             rows.add(row(name + ": send lateness p99 / max (ms)", rounds, cell.apply(p -> fmt(p.sendLatenessP99()) + " / " + fmt(p.sendLatenessMax()))));
             rows.add(row(name + ": CPU of the benchmark / other processes / stolen by the host, % of one core", rounds,
                     cell.apply(p -> fmt0(p.benchmarkCpuPercent()) + " / " + fmt0(p.otherCpuPercent()) + " / " + fmt0(p.stolenCpuPercent()))));
+            rows.add(row(name + ": time some thread waited for a CPU, % of the window (CPU pressure)", rounds,
+                    cell.apply(p -> fmt0(p.cpuWaitPercent()))));
             if (name.equals("direct")) {
                 rows.add(row("direct: CPU of the benchmark per frame (µs; the machine's pace)", rounds,
                         cell.apply(p -> fmt(p.benchmarkCpuMicrosPerFrame()))));

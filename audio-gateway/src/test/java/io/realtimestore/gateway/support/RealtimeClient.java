@@ -111,7 +111,6 @@ public final class RealtimeClient implements AutoCloseable {
         return VertxWebSockets.connect(VERTX, socket, options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
-
     /** Stops reading from the socket (a client that cannot keep up); {@link #resumeReading()} undoes it. */
     public void pauseReading() {
         socket.pause();

@@ -124,13 +124,17 @@ class TextFrameTapTest {
 
     @Test
     void aMessageThatCannotBeWrittenClosesTheConnectionInsteadOfVanishing() throws Exception {
-        WebSocket client = connect((socket, connection) -> {
+        server = vertx.createHttpServer().requestHandler(request -> request.toWebSocket().onSuccess(socket -> {
             ByteBuf released = Unpooled.copiedBuffer("{\"n\":1}", StandardCharsets.UTF_8);
             released.release(); // the encoder cannot read it: the write fails
-            new TextSocket(socket, connection).write(released, () -> { });
-        });
+            new TextSocket(socket, request.connection()).write(released, () -> { });
+        }));
+        int port = server.listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
         List<Short> closed = new CopyOnWriteArrayList<>();
-        client.closeHandler(ignored -> closed.add(client.closeStatusCode()));
+        ClientWebSocket client = vertx.createWebSocketClient().webSocket();
+        client.closeHandler(ignored -> closed.add(client.closeStatusCode())); // the close may come with the 101
+        VertxWebSockets.connect(vertx, client, new WebSocketConnectOptions().setPort(port).setHost("localhost").setURI("/"))
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         await().atMost(Duration.ofSeconds(10)).until(() -> !closed.isEmpty());
         assertThat(closed).containsExactly((short) 1011);
     }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 /** Time limits, session caps and a catalog that never answers, with the limits set small. */
@@ -170,21 +171,13 @@ class SessionLimitsTest {
 
     /** Waits up to 2 s until the fake upstream has received {@code appends} appends in all; false if it did not. */
     private static boolean upstreamHasReceived(long appends) {
-        long deadline = System.nanoTime() + 2_000_000_000L;
-        while (FakeUpstream.receivedOnAllConnections("input_audio_buffer.append") < appends) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            pause(1);
-        }
-        return true;
-    }
-
-    private static void pause(long millis) {
         try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            Awaitility.await("the fake upstream receiving " + appends + " appends").atMost(Duration.ofSeconds(2))
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                    .until(() -> FakeUpstream.receivedOnAllConnections("input_audio_buffer.append") >= appends);
+            return true;
+        } catch (ConditionTimeoutException stopped) {
+            return false;
         }
     }
 }

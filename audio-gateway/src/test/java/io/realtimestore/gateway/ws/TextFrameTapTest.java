@@ -102,18 +102,16 @@ class TextFrameTapTest {
      */
     @Test
     void aMessageWrittenInTheUpgradeTaskArrivesEveryTime() throws Exception {
-        server = vertx.createHttpServer().requestHandler(request -> request.toWebSocket().onSuccess(socket -> {
-            TextSocket out = new TextSocket(socket, request.connection());
+        int port = listen((socket, connection) -> {
+            TextSocket out = new TextSocket(socket, connection);
             out.write("{\"n\":1}", () -> { });
             out.write("{\"n\":2}", () -> { });
-        }));
-        int port = server.listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
+        });
         for (int attempt = 0; attempt < 200; attempt++) {
             List<String> messages = new CopyOnWriteArrayList<>();
             ClientWebSocket client = vertx.createWebSocketClient().webSocket();
             client.textMessageHandler(messages::add);
-            VertxWebSockets.connect(vertx, client, new WebSocketConnectOptions().setPort(port).setHost("localhost").setURI("/"))
-                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            connectPrepared(client, port);
             int connection = attempt;
             await("both messages on connection " + connection).atMost(Duration.ofSeconds(5)).pollDelay(Duration.ZERO)
                     .pollInterval(Duration.ofMillis(2)).until(() -> messages.size() == 2);
@@ -124,17 +122,15 @@ class TextFrameTapTest {
 
     @Test
     void aMessageThatCannotBeWrittenClosesTheConnectionInsteadOfVanishing() throws Exception {
-        server = vertx.createHttpServer().requestHandler(request -> request.toWebSocket().onSuccess(socket -> {
+        int port = listen((socket, connection) -> {
             ByteBuf released = Unpooled.copiedBuffer("{\"n\":1}", StandardCharsets.UTF_8);
             released.release(); // the encoder cannot read it: the write fails
-            new TextSocket(socket, request.connection()).write(released, () -> { });
-        }));
-        int port = server.listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
+            new TextSocket(socket, connection).write(released, () -> { });
+        });
         List<Short> closed = new CopyOnWriteArrayList<>();
         ClientWebSocket client = vertx.createWebSocketClient().webSocket();
         client.closeHandler(ignored -> closed.add(client.closeStatusCode())); // the close may come with the 101
-        VertxWebSockets.connect(vertx, client, new WebSocketConnectOptions().setPort(port).setHost("localhost").setURI("/"))
-                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        connectPrepared(client, port);
         await().atMost(Duration.ofSeconds(10)).until(() -> !closed.isEmpty());
         assertThat(closed).containsExactly((short) 1011);
     }
@@ -155,11 +151,20 @@ class TextFrameTapTest {
     }
 
     /** The server side upgrades as the gateway's endpoint does: from the request, whose connection it keeps. */
-    private WebSocket connect(BiConsumer<ServerWebSocket, HttpConnection> onServer) throws Exception {
+    private int listen(BiConsumer<ServerWebSocket, HttpConnection> onServer) throws Exception {
         server = vertx.createHttpServer().requestHandler(request -> request.toWebSocket()
                 .onSuccess(socket -> onServer.accept(socket, request.connection())));
-        int port = server.listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
-        return vertx.createWebSocketClient().connect(port, "localhost", "/").toCompletionStage().toCompletableFuture()
+        return server.listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).actualPort();
+    }
+
+    private WebSocket connect(BiConsumer<ServerWebSocket, HttpConnection> onServer) throws Exception {
+        return vertx.createWebSocketClient().connect(listen(onServer), "localhost", "/").toCompletionStage().toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
+    }
+
+    /** Connects a client whose handlers are already set, so that nothing the server sends at once is missed. */
+    private void connectPrepared(ClientWebSocket client, int port) throws Exception {
+        VertxWebSockets.connect(vertx, client, new WebSocketConnectOptions().setPort(port).setHost("localhost").setURI("/"))
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 }

@@ -124,6 +124,46 @@ final class Browser implements AutoCloseable {
                 .map(WebElement::getText).reduce("", (a, b) -> a + " " + b).strip();
     }
 
+    /**
+     * Keeps the page's latest RTCPeerConnection in {@code window.testCall} (installed before the page makes its call),
+     * so that a test that times out can report the call's statistics.
+     */
+    void keepCallForStatistics() {
+        driver.executeScript("""
+                const create = RTCPeerConnection.prototype.createDataChannel;
+                RTCPeerConnection.prototype.createDataChannel = function (...args) {
+                  window.testCall = this;
+                  return create.apply(this, args);
+                };
+                """);
+    }
+
+    /** The data channel and transport statistics of the call kept in {@code window.testCall}. */
+    Object callStatistics() {
+        return callStatistics("testCall");
+    }
+
+    /** The data channel and transport statistics of the RTCPeerConnection in {@code window[property]}. */
+    Object callStatistics(String property) {
+        return driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const call = window[arguments[0]];
+                if (!call) {
+                  done('(no call)');
+                  return;
+                }
+                call.getStats().then((reports) => {
+                  const kept = [];
+                  reports.forEach((report) => {
+                    if (report.type === 'data-channel' || report.type === 'transport') {
+                      kept.push(JSON.stringify(report));
+                    }
+                  });
+                  done(kept.join(' '));
+                }, (error) => done('(no statistics: ' + error + ')'));
+                """, property);
+    }
+
     Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);

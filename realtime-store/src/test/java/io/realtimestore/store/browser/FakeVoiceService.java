@@ -98,6 +98,12 @@ final class FakeVoiceService implements AutoCloseable {
         return (List<String>) peer.driver.executeScript("return window.peerLog");
     }
 
+    /** What the peer page sent, its trace of the call and its call's statistics: for a test that timed out. */
+    String peerReport() {
+        return "events " + peerLog() + "; trace " + peer.driver.executeScript("return window.peerTrace")
+                + "; statistics " + peer.callStatistics("peerConnection");
+    }
+
     private String answerOffer(String offer) {
         return (String) peer.driver.executeAsyncScript(
                 "const done = arguments[arguments.length - 1]; window.answerOffer(arguments[0]).then(done, e => done('error: ' + e));",

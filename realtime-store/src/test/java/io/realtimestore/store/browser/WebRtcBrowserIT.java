@@ -38,10 +38,16 @@ class WebRtcBrowserIT {
         try (Browser browser = Browser.withMicrophone(quiet)) {
             browser.open(suite.store.url() + "/");
             new Select(browser.find("#assistant-transport")).selectByValue("webrtc");
+            browser.keepCallForStatistics();
             browser.find("#assistant-connect").click();
             browser.await("the call's data channel", 30, b -> Boolean.TRUE.equals(b.stats().get("connected")));
-            browser.await("the service's session.created on the data channel", 10,
-                    b -> service.peerLog().contains("session.created") && ((Number) b.stats().get("serverEvents")).intValue() > 0);
+            try {
+                browser.await("the service's session.created on the data channel", 10,
+                        b -> service.peerLog().contains("session.created") && ((Number) b.stats().get("serverEvents")).intValue() > 0);
+            } catch (AssertionError timedOut) {
+                throw new AssertionError(timedOut.getMessage() + "; the shopper's call " + browser.callStatistics()
+                        + "; the service's peer: " + service.peerReport(), timedOut);
+            }
             assertThat(browser.stats().get("transport")).isEqualTo("webrtc");
             assertThat(browser.stats().get("callId")).isEqualTo(FakeVoiceService.CALL_ID);
             assertThat(service.callAuthorizations).containsExactly("Bearer " + FakeVoiceService.SECRET);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.realtimestore.store.browser.SpokenAudio.Pause;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,32 +41,37 @@ class WebRtcBrowserIT {
             new Select(browser.find("#assistant-transport")).selectByValue("webrtc");
             browser.keepCallForStatistics();
             browser.find("#assistant-connect").click();
-            browser.await("the call's data channel", 30, b -> Boolean.TRUE.equals(b.stats().get("connected")));
-            try {
-                browser.await("the service's session.created on the data channel", 10,
-                        b -> service.peerLog().contains("session.created") && ((Number) b.stats().get("serverEvents")).intValue() > 0);
-            } catch (AssertionError timedOut) {
-                throw new AssertionError(timedOut.getMessage() + "; the shopper's call " + browser.callStatistics()
-                        + "; the service's peer: " + service.peerReport(), timedOut);
-            }
+            awaitOnCall(browser, "the call's data channel", 30, b -> Boolean.TRUE.equals(b.stats().get("connected")));
+            awaitOnCall(browser, "the service's session.created on the data channel", 10,
+                    b -> service.peerLog().contains("session.created") && ((Number) b.stats().get("serverEvents")).intValue() > 0);
             assertThat(browser.stats().get("transport")).isEqualTo("webrtc");
             assertThat(browser.stats().get("callId")).isEqualTo(FakeVoiceService.CALL_ID);
             assertThat(service.callAuthorizations).containsExactly("Bearer " + FakeVoiceService.SECRET);
-            browser.await("the gateway's sideband on the call", 10,
+            awaitOnCall(browser, "the gateway's sideband on the call", 10,
                     b -> service.sidebandQueries.contains("call_id=" + FakeVoiceService.CALL_ID));
             assertThat(service.sidebandQueries).hasSize(1);
 
             browser.find("#assistant-text").sendKeys("show me tents", Keys.ENTER);
-            browser.await("product cards from the gateway's search", 30, b -> !b.findAll("#assistant-cards .product-card").isEmpty());
+            awaitOnCall(browser, "product cards from the gateway's search", 30, b -> !b.findAll("#assistant-cards .product-card").isEmpty());
             assertThat(service.fromGateway).anySatisfy(event -> assertThat(event.getJsonObject("item", new JsonObject())
                     .getString("type", "")).isEqualTo("function_call_output"));
             String firstCard = browser.findAll("#assistant-cards .product-card .card-link").getFirst().getText();
-            browser.await("the spoken answer's caption", 20, b -> b.turnText("assistant").contains("Take a look at the"));
+            awaitOnCall(browser, "the spoken answer's caption", 20, b -> b.turnText("assistant").contains("Take a look at the"));
             assertThat(browser.turnText("assistant")).contains(firstCard.strip());
-            browser.await("the answer's audio playing", 20, b -> Boolean.TRUE.equals(b.stats().get("remoteAudioPlaying")));
+            awaitOnCall(browser, "the answer's audio playing", 20, b -> Boolean.TRUE.equals(b.stats().get("remoteAudioPlaying")));
             assertThat(browser.turnText("user")).contains("show me tents");
             assertThat(browser.driver.getPageSource()).doesNotContain(FakeVoiceService.SECRET);
             browser.screenshot("webrtc-call");
+        }
+    }
+
+    /** {@link Browser#await}, with both sides of the call (statistics, the peer's events and trace) in a timeout. */
+    private static void awaitOnCall(Browser browser, String what, int seconds, Predicate<Browser> condition) {
+        try {
+            browser.await(what, seconds, condition);
+        } catch (AssertionError timedOut) {
+            throw new AssertionError(timedOut.getMessage() + "; the shopper's call " + browser.callStatistics()
+                    + "; the service's peer: " + service.peerReport(), timedOut);
         }
     }
 }
